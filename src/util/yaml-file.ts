@@ -66,7 +66,9 @@ export function validateYaml<T extends z.ZodType>(parsed: ParsedYaml, schema: T,
   const result = schema.safeParse(parsed.value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const line = parsed.lineOf(issue.path);
+  // For an unknown key, point at the key itself rather than at the object holding it.
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const line = parsed.lineOf(unknownKey === undefined ? issue.path : [...issue.path, unknownKey]);
   const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
   throw new UserError(`${file}${line ? `:${line}` : ''}: ${formatPath(issue.path)}: ${issue.message}${more}`, file);
 }

@@ -1,0 +1,60 @@
+import type { Severity } from '../findings/finding.js';
+import type { Resource, ResourceGraph } from './graph.js';
+
+export interface RuleEquivalents {
+  checkov?: string[];
+  cdkNag?: string[];
+  prowler?: string[];
+  securityHub?: string[];
+  cfnNag?: string[];
+}
+
+export interface RuleMeta {
+  /** Stable, readable id: `sagemaker-notebook-kms`, never a number. */
+  id: string;
+  title: string;
+  severity: Severity;
+  resourceTypes: string[];
+  /** Catalog control ids this rule gives evidence for. */
+  controls: string[];
+  description: string;
+  remediation: { text: string; cloudformation?: string; terraform?: string };
+  equivalents: RuleEquivalents;
+}
+
+/** One verdict; `path` points at the offending property so the finding carries its line. */
+export interface Verdict {
+  /** `skip` = the control is not evidenced in these files (account-level controls). */
+  status: 'pass' | 'fail' | 'skip';
+  message: string;
+  path?: (string | number)[];
+  evidence?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  graph: ResourceGraph;
+  /** A property value with `Ref`s to template parameters replaced by their defaults. */
+  value(resource: Resource, path: readonly (string | number)[]): unknown;
+}
+
+/** A per-resource rule: undefined means not applicable to this resource. */
+export interface ResourceRule extends RuleMeta {
+  kind: 'resource';
+  evaluate(resource: Resource, ctx: RuleContext): Verdict | undefined;
+}
+
+/**
+ * A rule over the whole scan, for account-level controls (GuardDuty, Security Hub…): it either finds the control
+ * declared in the templates or says it is not evidenced here (a skip, never a pass or a fail).
+ */
+export interface GraphRule extends RuleMeta {
+  kind: 'graph';
+  evaluateGraph(ctx: RuleContext): (Verdict & { resource?: Resource })[];
+}
+
+export type Rule = ResourceRule | GraphRule;
+
+export const DOCS_BASE = 'https://github.com/steward-ai/steward/blob/main/docs/rules';
+
+export const pass = (message: string, extra: Partial<Verdict> = {}): Verdict => ({ status: 'pass', message, ...extra });
+export const fail = (message: string, extra: Partial<Verdict> = {}): Verdict => ({ status: 'fail', message, ...extra });

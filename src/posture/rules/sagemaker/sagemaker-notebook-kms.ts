@@ -1,0 +1,29 @@
+import { fail, pass, type ResourceRule } from '../../rule.js';
+import { isSet } from '../../values.js';
+
+export const sagemakerNotebookKms: ResourceRule = {
+  kind: 'resource',
+  id: 'sagemaker-notebook-kms',
+  title: 'SageMaker notebook instance storage is encrypted with a KMS key',
+  severity: 'medium',
+  resourceTypes: ['AWS::SageMaker::NotebookInstance'],
+  controls: ['dp-kms-cmk-at-rest'],
+  description:
+    'The ML storage volume of a notebook instance, where data scientists copy samples of training data, is encrypted with a customer managed key.',
+  remediation: {
+    text: 'Set KmsKeyId to a customer managed KMS key.',
+    cloudformation: 'KmsKeyId: !Ref NotebookKey',
+    terraform: 'kms_key_id = aws_kms_key.notebook.arn',
+  },
+  equivalents: {
+    checkov: ['CKV_AWS_22'],
+    cdkNag: ['AwsSolutions-SM2', 'HIPAA.Security-SageMakerNotebookInstanceKMSKeyConfigured'],
+    prowler: ['sagemaker_notebook_instance_encryption_enabled'],
+    securityHub: [],
+  },
+  evaluate(nb) {
+    return isSet(nb.properties.KmsKeyId)
+      ? pass(`Notebook ${nb.id} encrypts its volume with a KMS key.`)
+      : fail(`Notebook ${nb.id} has no KmsKeyId; its volume uses an AWS managed key.`);
+  },
+};
