@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Finding } from '../findings/finding.js';
 import { errorMessage } from '../util/errors.js';
+import { ruleDocsUrl } from '../util/project.js';
 import { type DiscoveredFile, discoverTemplateFiles } from './discover.js';
 import { type Resource, ResourceGraph, type Template } from './graph.js';
 import { inlineSuppression } from './inline-suppressions.js';
@@ -116,7 +117,7 @@ function toFinding(rule: RuleMeta, v: Verdict, resource: Resource | undefined): 
     controls: rule.controls,
     part: 'posture',
     remediation: rule.remediation.text,
-    docs: `https://github.com/steward-ai/steward/blob/main/docs/rules.md#${rule.id}`,
+    docs: ruleDocsUrl(rule.id),
   };
   if (v.evidence) f.evidence = v.evidence;
   return f;

@@ -54,7 +54,5 @@ export interface GraphRule extends RuleMeta {
 
 export type Rule = ResourceRule | GraphRule;
 
-export const DOCS_BASE = 'https://github.com/steward-ai/steward/blob/main/docs/rules';
-
 export const pass = (message: string, extra: Partial<Verdict> = {}): Verdict => ({ status: 'pass', message, ...extra });
 export const fail = (message: string, extra: Partial<Verdict> = {}): Verdict => ({ status: 'fail', message, ...extra });

@@ -80,7 +80,14 @@ export function loadYamlFile<T extends z.ZodType>(file: string, schema: T, displ
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : errorMessage(e);
+    const why =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a directory, not a file'
+            : errorMessage(e);
     throw new UserError(`${displayName}: cannot read: ${why}`, displayName);
   }
   return validateYaml(parseYamlWithPositions(text, displayName), schema, displayName);

@@ -21,13 +21,17 @@ export function registerCatalog(program: Command): void {
     .command('catalog')
     .description('list the control catalog; with --framework, which controls give evidence for each requirement')
     .addOption(new Option('--layer <layer>', 'only controls in this defense-in-depth layer').choices(LAYERS))
-    .addOption(new Option('--framework <id>', 'only controls mapped to this framework').choices(FRAMEWORK_IDS))
+    .option(
+      '--framework <id>',
+      `only controls mapped to this framework (${FRAMEWORK_IDS.join(', ')}; unambiguous prefixes such as nist-800-53 work)`,
+    )
     .option('--scope <n>', 'only controls that apply at GenAI scope n (1-5)')
     .option('--owasp <id>', 'only controls that address an OWASP LLM risk (LLM01…LLM10, or a 2023 id like LLM06:2023)')
     .option('--matrix', 'print the GenAI security scoping matrix instead')
     .addOption(formatOption(['table', 'json'], 'table'))
     .action((flags: CatalogFlags) => {
       const catalog = bundledCatalog();
+      if (flags.framework) flags.framework = resolveFrameworkId(flags.framework);
       if (flags.matrix) {
         emit(flags.format === 'json' ? JSON.stringify(catalog.matrix, null, 2) : matrixText(catalog.matrix));
         return;
@@ -82,6 +86,18 @@ export function registerCatalog(program: Command): void {
         `${textTable(['id', 'layer', 'view', 'scopes', 'side', 'title'], rows, [40, 26, 10, 9, 8, 70])}\n\n${controls.length} control(s)`,
       );
     });
+}
+
+/** Accept a framework id or an unambiguous prefix of one (`nist-800-53` → `nist-800-53-r5`). */
+function resolveFrameworkId(given: string): string {
+  const g = given.toLowerCase();
+  const exact = FRAMEWORK_IDS.find((id) => id === g);
+  if (exact) return exact;
+  const matches = FRAMEWORK_IDS.filter((id) => id.startsWith(g));
+  if (matches.length === 1) return matches[0]!;
+  throw new UserError(
+    `--framework: ${matches.length ? `"${given}" is ambiguous (${matches.join(', ')})` : `unknown framework "${given}"`}; use one of ${FRAMEWORK_IDS.join(', ')}`,
+  );
 }
 
 function matrixText(m: ReturnType<typeof bundledCatalog>['matrix']): string {

@@ -217,7 +217,7 @@ describe('renderSarif', () => {
 
   it('uses one category for GitHub and is deterministic', () => {
     const log = render();
-    expect(log.runs[0].automationDetails.id).toBe('steward/');
+    expect(log.runs[0].automationDetails.id).toBe('steward/support-chatbot/');
     expect(render([...sampleFindings()].reverse())).toEqual(log);
   });
 

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../catalog/catalog.js';
 import type { FrameworkId } from '../../catalog/schema.js';
+import { PROJECT_URL } from '../../util/project.js';
 import { type Assessment, sortedFindings } from '../assessment.js';
 import type { Finding, Severity } from '../finding.js';
 import { fingerprint } from '../fingerprint.js';
@@ -10,7 +11,7 @@ import type { Reporter } from './types.js';
 
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const STEWARD_INFORMATION_URI = 'https://github.com/steward/steward';
+export const STEWARD_INFORMATION_URI = PROJECT_URL;
 export const FINGERPRINT_KEY = 'stewardFingerprint/v1';
 export const SRCROOT = '%SRCROOT%';
 
@@ -286,7 +287,8 @@ export function sarifLog(assessment: Assessment, catalog: Catalog): Json {
             rules,
           },
         },
-        automationDetails: { id: 'steward/' },
+        // One category per workload, so several workloads in one repository keep separate code-scanning alerts.
+        automationDetails: { id: `steward/${categorySlug(assessment.profile.name)}/` },
         originalUriBaseIds: { [SRCROOT]: root.base },
         invocations: [
           {
@@ -306,3 +308,8 @@ export function sarifLog(assessment: Assessment, catalog: Catalog): Json {
 
 export const renderSarif: Reporter = (assessment, ctx) =>
   `${JSON.stringify(sarifLog(assessment, ctx.catalog), null, 2)}\n`;
+
+/** GitHub treats the category as an opaque id; keep it to safe characters. */
+function categorySlug(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'workload';
+}
