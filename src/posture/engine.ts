@@ -7,7 +7,8 @@ import { type Resource, ResourceGraph, type Template } from './graph.js';
 import { inlineSuppression } from './inline-suppressions.js';
 import type { Rule, RuleContext, RuleMeta, Verdict } from './rule.js';
 import { allRules } from './rules/index.js';
-import { parseCloudFormation, SourceParseError } from './sources/cloudformation.js';
+import { SourceParseError } from './sources/cloudformation.js';
+import { parseSource } from './sources/index.js';
 import { dig } from './values.js';
 
 export interface ScanOptions {
@@ -60,7 +61,7 @@ export function loadTemplates(files: DiscoveredFile[], opts: ScanOptions, errors
         return;
       }
       const text = readFileSync(f.absolute, 'utf8');
-      const t = parseCloudFormation(text, f.display);
+      const t = parseSource(text, f.display);
       if (t) templates.push(t);
     } catch (e) {
       if (e instanceof SourceParseError) {
@@ -106,7 +107,7 @@ function toFinding(rule: RuleMeta, v: Verdict, resource: Resource | undefined): 
     message: v.message,
     resource: resource
       ? {
-          type: resource.type,
+          type: resource.sourceType ?? resource.type,
           id: resource.id,
           file: pos!.file,
           line: pos!.line,

@@ -12,8 +12,13 @@ export type SourceFormat = 'cloudformation' | 'cdk' | 'terraform-plan';
 export interface Resource {
   /** CloudFormation logical id or Terraform address. */
   id: string;
-  /** CloudFormation type (`AWS::S3::Bucket`) or Terraform type (`aws_s3_bucket`). */
+  /**
+   * The CloudFormation type rules match on (`AWS::S3::Bucket`). Terraform resources are normalised to the
+   * CloudFormation type and property shape, so one rule serves both sources; `sourceType` keeps the original.
+   */
   type: string;
+  /** The type as written in the source when it differs from `type` (Terraform: `aws_s3_bucket`). Reports show it. */
+  sourceType?: string;
   /** Properties with intrinsic functions in long form (`{ Ref }`, `{ 'Fn::GetAtt': [...] }`). */
   properties: Record<string, unknown>;
   metadata: Record<string, unknown>;
