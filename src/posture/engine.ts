@@ -1,15 +1,21 @@
-import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Finding } from '../findings/finding.js';
-import { errorMessage } from '../util/errors.js';
-import { ruleDocsUrl } from '../util/project.js';
+import type { Assumptions } from './conditions.js';
 import { type DiscoveredFile, discoverTemplateFiles } from './discover.js';
-import { type Resource, ResourceGraph, type Template } from './graph.js';
-import { inlineSuppression } from './inline-suppressions.js';
-import type { Rule, RuleContext, RuleMeta, Verdict } from './rule.js';
+import { evaluateGraphRules } from './evaluate.js';
+import { ResourceGraph, type Template } from './graph.js';
+import type { Rule } from './rule.js';
 import { allRules } from './rules/index.js';
-import { SourceParseError } from './sources/cloudformation.js';
-import { parseSource } from './sources/index.js';
-import { dig } from './values.js';
+import { DEFAULT_MAX_FILE_BYTES, loadFile, scanUnit, type UnitOptions, type UnitResult } from './scan-unit.js';
+import { defaultWorkerScript, runInWorkers } from './workers/pool.js';
+
+export { contextFor, type EvaluateOptions, evaluate, evaluateGraphRules, evaluateResources } from './evaluate.js';
+
+export interface ScanCounts {
+  templates: number;
+  resources: number;
+  findings: number;
+}
 
 export interface ScanOptions {
   rules?: Rule[];
@@ -17,167 +23,176 @@ export interface ScanOptions {
   maxFileBytes?: number;
   /** Root that file paths in findings are relative to. */
   root?: string;
-  onProgress?: (done: number, total: number, file: string) => void;
+  /** Called after each discovered file is scanned, with running totals. */
+  onProgress?: (done: number, total: number, file: string, counts: ScanCounts) => void;
+  /** Build findings for passing (rule, resource) pairs. Default true. */
+  includePassed?: boolean;
+  /** Conditions and parameters to treat as decided (`--condition`, `--parameter`). */
+  assume?: Assumptions;
+  /** Check properties against the CloudFormation resource specification (loads it: ~0.3 s per process). */
+  validateSpec?: boolean;
+  /** Most condition combinations evaluated per resource. */
+  worldCap?: number;
+  /** `scan()` only: worker threads; 1 = in-process; default: one per CPU for large trees. */
+  jobs?: number;
+  /** `scan()` only: the compiled worker script (tests point at dist/); default: the one beside this module. */
+  workerScript?: URL | string;
 }
 
 export interface ScanResult {
   findings: Finding[];
+  /**
+   * `scanPaths`: every template scanned. `scan`: only the resources graph rules read (templates are dropped as
+   * soon as they are evaluated, so a large tree does not sit in memory).
+   */
   graph: ResourceGraph;
-  stats: { files: number; templates: number; resources: number; rules: number; parseErrors: number };
+  stats: {
+    files: number;
+    templates: number;
+    resources: number;
+    rules: number;
+    parseErrors: number;
+    /** Worker threads used (1 = in-process). */
+    jobs: number;
+  };
 }
 
-const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Below this many files a scan without `jobs` stays in-process: starting workers costs more than it saves. */
+const MIN_FILES_FOR_DEFAULT_WORKERS = 64;
 
-/** Only complain about unparseable files that were meant to be templates. */
-const TEMPLATE_HINT = /AWSTemplateFormatVersion|["']?Resources["']?\s*:/;
-
-function parseError(file: string, message: string, line?: number): Finding {
+function unitOptions(files: readonly DiscoveredFile[], opts: ScanOptions, keepTemplates: boolean): UnitOptions {
   return {
-    ruleId: 'template-parse-error',
-    title: 'Template could not be parsed',
-    severity: 'high',
-    status: 'error',
-    message: `${file}${line ? `:${line}` : ''}: ${message}`,
-    resource: { type: 'Steward::File', id: file, file, ...(line ? { line } : {}) },
-    controls: [],
-    part: 'posture',
+    root: opts.root ?? process.cwd(),
+    rules: opts.rules ?? allRules,
+    includePassed: opts.includePassed ?? true,
+    maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    validateSpec: opts.validateSpec ?? false,
+    assume: opts.assume,
+    worldCap: opts.worldCap,
+    discovered: new Set(files.map((f) => f.absolute)),
+    keepTemplates,
   };
 }
 
-export function loadTemplates(files: DiscoveredFile[], opts: ScanOptions, errors: Finding[]): Template[] {
-  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const templates: Template[] = [];
-  files.forEach((f, i) => {
-    opts.onProgress?.(i + 1, files.length, f.display);
-    try {
-      const size = statSync(f.absolute).size;
-      if (size > maxBytes) {
-        errors.push(
-          parseError(
-            f.display,
-            `file is ${(size / 1048576).toFixed(1)} MB, over the ${maxBytes / 1048576} MB limit; skipped`,
-          ),
-        );
-        return;
-      }
-      const text = readFileSync(f.absolute, 'utf8');
-      const t = parseSource(text, f.display);
-      if (t) templates.push(t);
-    } catch (e) {
-      if (e instanceof SourceParseError) {
-        const text = safeRead(f.absolute);
-        if (text === undefined || TEMPLATE_HINT.test(text)) errors.push(parseError(f.display, e.message, e.line));
-      } else errors.push(parseError(f.display, `cannot read: ${errorMessage(e)}`));
-    }
-  });
-  return templates;
-}
-
-function safeRead(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function contextFor(graph: ResourceGraph): RuleContext {
-  const templateOf = new Map<string, Template>(graph.templates.map((t) => [t.file, t]));
-  return {
-    graph,
-    value(resource, path) {
-      const v = dig(resource.properties, path);
-      const ref = v && typeof v === 'object' && !Array.isArray(v) ? (v as { Ref?: unknown }).Ref : undefined;
-      if (typeof ref === 'string') {
-        const param = templateOf.get(resource.position.file)?.parameters[ref];
-        if (param && 'Default' in param) return param.Default;
-      }
-      return v;
-    },
-  };
-}
-
-function toFinding(rule: RuleMeta, v: Verdict, resource: Resource | undefined): Finding {
-  const pos = resource ? (v.path ? resource.positionOf(v.path) : resource.position) : undefined;
-  const f: Finding = {
-    ruleId: rule.id,
-    title: rule.title,
-    severity: rule.severity,
-    status: v.status,
-    message: v.message,
-    resource: resource
-      ? {
-          type: resource.sourceType ?? resource.type,
-          id: resource.id,
-          file: pos!.file,
-          line: pos!.line,
-          column: pos!.column,
-          ...(resource.constructPath ? { path: resource.constructPath } : {}),
-        }
-      : { type: 'Steward::Account', id: 'account' },
-    controls: rule.controls,
-    part: 'posture',
-    remediation: rule.remediation.text,
-    docs: ruleDocsUrl(rule.id),
-  };
-  if (v.evidence) f.evidence = v.evidence;
-  return f;
-}
-
-/** Run rules over a resource graph. Deterministic: findings follow file, resource and rule order. */
-export function evaluate(graph: ResourceGraph, rules: Rule[]): Finding[] {
-  const ctx = contextFor(graph);
+/**
+ * Merge unit results in file order: parse errors first, then every template's findings, then the graph rules over
+ * all templates. A nested template loaded by two parents is counted once (the first, in file order). The result
+ * is the same whichever thread scanned which unit.
+ */
+function merge(units: readonly UnitResult[], opts: UnitOptions, jobs: number): ScanResult {
+  const seen = new Set<string>();
+  const errors: Finding[] = [];
   const findings: Finding[] = [];
-  for (const resource of graph.resources) {
-    for (const rule of rules) {
-      if (rule.kind !== 'resource' || !rule.resourceTypes.includes(resource.type)) continue;
-      let verdict: Verdict | undefined;
-      try {
-        verdict = rule.evaluate(resource, ctx);
-      } catch (e) {
-        findings.push({
-          ...toFinding(rule, { status: 'fail', message: '' }, resource),
-          status: 'error',
-          message: `rule ${rule.id} crashed on ${resource.id}: ${errorMessage(e)}`,
-        });
-        continue;
-      }
-      if (!verdict) continue;
-      const f = toFinding(rule, verdict, resource);
-      if (f.status === 'fail') {
-        const s = inlineSuppression(resource, rule);
-        if (s.suppression) f.suppression = s.suppression;
-        if (s.missingReason) f.message += ` [${s.missingReason}]`;
-      }
-      findings.push(f);
+  const slices = new ResourceGraph();
+  const full = new ResourceGraph();
+  let templates = 0;
+  let resources = 0;
+  for (const unit of units) {
+    for (const e of unit.entries) {
+      if (seen.has(e.file)) continue;
+      seen.add(e.file);
+      if (e.error) errors.push(e.error);
+      for (const f of e.findings) findings.push(f);
+      templates += e.templates;
+      resources += e.resources;
+      if (e.slice) slices.add({ ...e.slice, conditions: {}, mappings: {} } satisfies Template);
+      if (e.template) full.add(e.template);
     }
   }
-  // Account-level rules speak about the templates scanned; with no resources at all there is nothing to say.
-  for (const rule of graph.resources.length ? rules : []) {
-    if (rule.kind !== 'graph') continue;
-    for (const v of rule.evaluateGraph(ctx)) findings.push(toFinding(rule, v, v.resource));
-  }
-  return findings;
+  const graphFindings = evaluateGraphRules(slices, opts.rules, resources > 0, {
+    includePassed: opts.includePassed,
+    parameters: opts.assume?.parameters,
+  });
+  return {
+    findings: [...errors, ...findings, ...graphFindings],
+    graph: opts.keepTemplates ? full : slices,
+    stats: { files: seen.size, templates, resources, rules: opts.rules.length, parseErrors: errors.length, jobs },
+  };
 }
 
-/** Scan files and folders for templates and evaluate every rule. */
+function progress(opts: ScanOptions, total: number) {
+  const counts: ScanCounts = { templates: 0, resources: 0, findings: 0 };
+  let done = 0;
+  return (file: DiscoveredFile, unit: UnitResult) => {
+    done++;
+    for (const e of unit.entries) {
+      counts.templates += e.templates;
+      counts.resources += e.resources;
+      counts.findings += e.findings.length + (e.error ? 1 : 0);
+    }
+    opts.onProgress?.(done, total, file.display, { ...counts });
+  };
+}
+
+/** Scan files and folders for templates and evaluate every rule, in-process. Returns every template's graph. */
 export function scanPaths(paths: readonly string[], opts: ScanOptions = {}): ScanResult {
   const files = discoverTemplateFiles(paths, opts.root);
-  const errors: Finding[] = [];
-  const templates = loadTemplates(files, opts, errors);
-  const graph = new ResourceGraph();
-  for (const t of templates) graph.add(t);
-  const rules = opts.rules ?? allRules;
-  const findings = [...errors, ...evaluate(graph, rules)];
-  return {
-    findings,
-    graph,
-    stats: {
-      files: files.length,
-      templates: templates.length,
-      resources: graph.resources.length,
-      rules: rules.length,
-      parseErrors: errors.length,
+  const uo = unitOptions(files, opts, true);
+  const tick = progress(opts, files.length);
+  const units = files.map((f) => {
+    const u = scanUnit(f, uo);
+    tick(f, u);
+    return u;
+  });
+  return merge(units, uo, 1);
+}
+
+/**
+ * Scan on `jobs` threads (default: one per CPU when the tree is large): `jobs - 1` worker threads plus this one.
+ * Output is identical for any number of jobs. Scans in-process when the compiled worker is not available (running
+ * from the TypeScript sources) or when custom rules are given (a rule cannot be sent to a worker, only named).
+ */
+export async function scan(paths: readonly string[], opts: ScanOptions = {}): Promise<ScanResult> {
+  const files = discoverTemplateFiles(paths, opts.root);
+  const uo = unitOptions(files, opts, false);
+  const tick = progress(opts, files.length);
+  const explicit = opts.jobs !== undefined;
+  let jobs = Math.max(1, Math.floor(opts.jobs ?? availableParallelism()));
+  if (!explicit && files.length < MIN_FILES_FOR_DEFAULT_WORKERS) jobs = 1;
+  jobs = Math.min(jobs, Math.max(1, files.length));
+  const script = opts.workerScript ?? defaultWorkerScript();
+  const namedRules = uo.rules.every((r) => allRules.includes(r));
+  if (jobs <= 1 || !script || !namedRules) {
+    const units = files.map((f) => {
+      const u = scanUnit(f, uo);
+      tick(f, u);
+      return u;
+    });
+    return merge(units, uo, 1);
+  }
+  const units = await runInWorkers(
+    files,
+    {
+      root: uo.root,
+      ruleIds: uo.rules.map((r) => r.id),
+      includePassed: uo.includePassed,
+      maxFileBytes: uo.maxFileBytes,
+      validateSpec: uo.validateSpec,
+      assume: uo.assume,
+      worldCap: uo.worldCap,
+      discovered: [...uo.discovered],
     },
-  };
+    jobs,
+    script,
+    (f) => scanUnit(f, uo),
+    (i, u) => tick(files[i]!, u),
+  );
+  return merge(units, uo, jobs);
+}
+
+/** Parse files into templates (errors become findings). Kept for callers that only need the templates. */
+export function loadTemplates(files: DiscoveredFile[], opts: ScanOptions, errors: Finding[]): Template[] {
+  const templates: Template[] = [];
+  files.forEach((f, i) => {
+    const { template, error } = loadFile(
+      f.absolute,
+      f.display,
+      { maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, assume: opts.assume },
+      f.cdk ? { format: 'cdk', constructPaths: f.cdk.constructPaths } : {},
+    );
+    if (error) errors.push(error);
+    if (template) templates.push(template);
+    opts.onProgress?.(i + 1, files.length, f.display, { templates: templates.length, resources: 0, findings: 0 });
+  });
+  return templates;
 }

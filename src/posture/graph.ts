@@ -1,4 +1,5 @@
 /** The resource graph every posture source produces and every posture rule reads. */
+import type { ConditionModel } from './conditions.js';
 
 export interface SourcePosition {
   /** Path relative to the scan root, forward slashes. */
@@ -33,6 +34,17 @@ export interface Resource {
   constructPath?: string;
   /** Position of a property path inside the resource's Properties, falling back to the resource itself. */
   positionOf(path: readonly (string | number)[]): SourcePosition;
+  /**
+   * The Properties as written, before conditions were applied (`properties` has statically known `Fn::If`s decided
+   * and `AWS::NoValue` removed). Set by sources that have conditions; the engine evaluates undecided ones from here.
+   */
+  raw?: RawResource;
+}
+
+export interface RawResource {
+  properties: unknown;
+  /** Position of a path inside the Properties as written (`Fn::If` steps included). */
+  positionAt(path: readonly (string | number)[]): SourcePosition;
 }
 
 export interface Template {
@@ -42,20 +54,43 @@ export interface Template {
   conditions: Record<string, unknown>;
   mappings: Record<string, unknown>;
   resources: Resource[];
+  /** The template's Conditions, compiled; absent for sources without conditions. */
+  conditionModel?: ConditionModel;
+  /** Resources left out because their own Condition is false whatever the parameters. */
+  skipped?: { id: string; reason: string }[];
+  /** Transforms the template declares (`AWS::Serverless-2016-10-31`…). */
+  transforms?: string[];
 }
 
-/** All resources of one scan, indexed for rules that follow edges (a role's policies, a bucket's policy…). */
+/**
+ * All resources of one scan, indexed for rules that follow edges (a role's policies, a bucket's policy…). Logical ids
+ * are scoped by template file: `get` and `referencing` stay inside the template of the resource asked about.
+ */
 export class ResourceGraph {
-  readonly resources: Resource[] = [];
-  readonly templates: Template[] = [];
+  private readonly resourceList: Resource[] = [];
+  private readonly templateList: Template[] = [];
   private readonly byKey = new Map<string, Resource>();
   private readonly reverse = new Map<string, Resource[]>();
+  private readonly byType = new Map<string, Resource[]>();
+  private readonly templateOfResource = new Map<Resource, Template>();
+
+  get resources(): Resource[] {
+    return this.resourceList;
+  }
+
+  get templates(): Template[] {
+    return this.templateList;
+  }
 
   add(t: Template): void {
-    this.templates.push(t);
+    this.templateList.push(t);
     for (const r of t.resources) {
-      this.resources.push(r);
+      this.resourceList.push(r);
+      this.templateOfResource.set(r, t);
       this.byKey.set(key(t.file, r.id), r);
+      const list = this.byType.get(r.type);
+      if (list) list.push(r);
+      else this.byType.set(r.type, [r]);
     }
     for (const r of t.resources) {
       for (const target of r.refs) {
@@ -69,18 +104,30 @@ export class ResourceGraph {
 
   /** A resource by logical id in the same template as `from`. */
   get(from: Resource | string, id: string): Resource | undefined {
-    const file = typeof from === 'string' ? from : from.position.file;
-    return this.byKey.get(key(file, id));
+    return this.byKey.get(key(this.fileOf(from), id));
   }
 
   /** Resources in the same template that reference `target`. */
   referencing(target: Resource, type?: string): Resource[] {
-    const list = this.reverse.get(key(target.position.file, target.id)) ?? [];
+    const list = this.reverse.get(key(this.fileOf(target), target.id)) ?? [];
     return type ? list.filter((r) => r.type === type) : list;
   }
 
   ofType(...types: string[]): Resource[] {
-    return this.resources.filter((r) => types.includes(r.type));
+    if (types.length === 1) return [...(this.byType.get(types[0]!) ?? [])];
+    const wanted = new Set(types);
+    return this.resourceList.filter((r) => wanted.has(r.type));
+  }
+
+  /** The template a resource was added with. */
+  templateOf(r: Resource): Template | undefined {
+    return this.templateOfResource.get(r) ?? this.templateOfResource.get(Object.getPrototypeOf(r) as Resource);
+  }
+
+  /** The template file a resource (or a file name) belongs to, without computing source positions. */
+  protected fileOf(from: Resource | string): string {
+    if (typeof from === 'string') return from;
+    return this.templateOf(from)?.file ?? from.position.file;
   }
 }
 

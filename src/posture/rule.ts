@@ -46,6 +46,9 @@ export interface ResourceRule extends RuleMeta {
 /**
  * A rule over the whole scan, for account-level controls (GuardDuty, Security Hub…): it either finds the control
  * declared in the templates or says it is not evidenced here (a skip, never a pass or a fail).
+ * `ctx.graph` holds only resources of the rule's `resourceTypes` (they are copied out of each template, across
+ * worker threads too), and their positions go as deep as top-level properties. Every type a rule reads must be
+ * listed; each one listed costs memory and transfer on large scans.
  */
 export interface GraphRule extends RuleMeta {
   kind: 'graph';

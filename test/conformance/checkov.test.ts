@@ -57,11 +57,20 @@ describe('Checkov CloudFormation fixtures', () => {
   for (const { rule, c } of pairs) {
     it(`${rule.id} ≡ ${c.checkovId} on ${c.fixtureDir}`, () => {
       const result = scanPaths([join(corpus, c.fixtureDir)], { rules: [rule], root: join(corpus, c.fixtureDir) });
-      const types = new Set(c.resourceTypes.length ? c.resourceTypes : rule.resourceTypes);
+      // The manifest's resourceTypes may name only the SAM type while the named resources are plain CFN types.
+      const named = [...(c.passingResources ?? []), ...(c.failingResources ?? [])].map((r) =>
+        r.slice(0, r.lastIndexOf('.')),
+      );
+      const types = new Set([...(c.resourceTypes.length ? c.resourceTypes : rule.resourceTypes), ...named]);
+      // Named expectations use "<type>.<logical id>"; counts are per resource per file, since fixture folders
+      // reuse logical ids across templates.
       const verdict = new Map<string, 'pass' | 'fail'>();
+      const perFile = new Map<string, 'pass' | 'fail'>();
       for (const f of result.findings) {
-        if ((f.status === 'pass' || f.status === 'fail') && types.has(f.resource.type))
+        if ((f.status === 'pass' || f.status === 'fail') && types.has(f.resource.type)) {
           verdict.set(`${f.resource.type}.${f.resource.id}`, f.status);
+          perFile.set(`${f.resource.file}:${f.resource.type}.${f.resource.id}`, f.status);
+        }
       }
       const mine = deviations.filter((d) => d.checkov === c.checkovId && d.rule === rule.id);
       const expectedOf = (r: string, want: 'pass' | 'fail') => {
@@ -81,8 +90,8 @@ describe('Checkov CloudFormation fixtures', () => {
         }
         expect(got).toEqual(want);
       } else {
-        const passed = [...verdict.values()].filter((v) => v === 'pass').length;
-        const failed = [...verdict.values()].filter((v) => v === 'fail').length;
+        const passed = [...perFile.values()].filter((v) => v === 'pass').length;
+        const failed = [...perFile.values()].filter((v) => v === 'fail').length;
         if (c.expectPassed !== null) expect(passed, 'passed count').toBe(c.expectPassed);
         if (c.expectFailed !== null) expect(failed, 'failed count').toBe(c.expectFailed);
       }

@@ -1,11 +1,22 @@
-import type { Command } from 'commander';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
 import { bundledCatalog } from '../../catalog/catalog.js';
 import { WorkloadProfileSchema } from '../../catalog/workload-profile.js';
-import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../findings/assessment.js';
+import { ASSESSMENT_SCHEMA_VERSION, type Assessment, sortedFindings } from '../../findings/assessment.js';
 import { applyBaseline, readBaseline } from '../../findings/baseline.js';
 import { atOrAbove, isOpenFailure, type Severity } from '../../findings/finding.js';
-import { makeContext, REPORT_FORMATS, type ReportFormat, render } from '../../findings/reporters/index.js';
-import { scanPaths } from '../../posture/engine.js';
+import {
+  makeContext,
+  REPORT_FORMATS,
+  type ReportContext,
+  type ReportFormat,
+  render,
+} from '../../findings/reporters/index.js';
+import { findingsDocument, jsonSafe, summarize, toJsonFinding } from '../../findings/reporters/json.js';
+import { type ScanCounts, scan } from '../../posture/engine.js';
+import { requireSpec } from '../../posture/spec/spec-db.js';
+import { errorMessage, UserError } from '../../util/errors.js';
 import { VERSION } from '../../version.js';
 import { EXIT } from '../exit-codes.js';
 import { emit, endProgress, progress, terminalWidth, useColor } from '../io.js';
@@ -18,13 +29,105 @@ interface ScanFlags {
   includePassed?: boolean;
   baseline?: string;
   color?: boolean;
+  jobs?: number;
+  validateSpec?: boolean;
+  condition?: Record<string, boolean>;
+  parameter?: Record<string, string>;
+}
+
+function jobsArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return n;
+}
+
+function pair(value: string): [string, string] {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new InvalidArgumentError('expected NAME=VALUE');
+  return [value.slice(0, eq), value.slice(eq + 1)];
+}
+
+function conditionArg(value: string, previous: Record<string, boolean> = {}): Record<string, boolean> {
+  const [name, v] = pair(value);
+  const b = v.toLowerCase();
+  if (b !== 'true' && b !== 'false') throw new InvalidArgumentError(`${name}: expected true or false`);
+  return { ...previous, [name]: b === 'true' };
+}
+
+function parameterArg(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const [name, v] = pair(value);
+  return { ...previous, [name]: v };
+}
+
+/** A progress line at most ten times a second: printing one per file would slow a 10,000-file scan down. */
+function progressReporter(): (done: number, total: number, file: string, c: ScanCounts) => void {
+  let last = 0;
+  return (done, total, file, c) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    progress(
+      `scanning ${done}/${total} files · ${c.templates} templates · ${c.resources} resources · ${c.findings} findings · ${file}`,
+    );
+  };
+}
+
+/** Above this many findings the JSON report is written piece by piece (see writeJsonReport). */
+const STREAM_JSON_ABOVE = 20_000;
+
+/**
+ * The json reporter's document, written in pieces: byte for byte what `render('json')` returns, without building
+ * it as one string. Scanning 10,000 templates yields millions of findings, and one string of them would exceed
+ * V8's string length limit (about 512 MB) and most of the heap. The head and tail come from the reporter itself;
+ * only the findings array is streamed, each finding rendered by the reporter's own `toJsonFinding`.
+ */
+export function* jsonReportChunks(assessment: Assessment, ctx: ReportContext): Generator<string> {
+  const sorted = sortedFindings(assessment.findings);
+  const doc = findingsDocument({ ...assessment, findings: [] }, ctx);
+  doc.summary = summarize(sorted, ctx.failOn);
+  const text = JSON.stringify(jsonSafe(doc), null, 2);
+  const marker = '\n  "findings": [],\n';
+  const at = text.indexOf(marker);
+  if (sorted.length === 0) {
+    yield `${text}\n`;
+    return;
+  }
+  // Wrapped as `{ findings: [...] }`, a batch prints its items at the indentation they have in the document.
+  const open = '{\n  "findings": [\n';
+  const close = '\n  ]\n}';
+  yield `${text.slice(0, at)}\n  "findings": [\n`;
+  for (let i = 0; i < sorted.length; i += 2000) {
+    // toJsonFinding already makes evidence JSON-safe; the rest of a finding is strings and numbers.
+    const batch = JSON.stringify({ findings: sorted.slice(i, i + 2000).map(toJsonFinding) }, null, 2);
+    yield `${i ? ',\n' : ''}${batch.slice(open.length, batch.length - close.length)}`;
+  }
+  yield `\n  ],\n${text.slice(at + marker.length)}\n`;
+}
+
+async function writeJsonReport(assessment: Assessment, ctx: ReportContext, file?: string): Promise<void> {
+  if (!file || file === '-') {
+    for (const chunk of jsonReportChunks(assessment, ctx)) {
+      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
+    return;
+  }
+  let fd: number | undefined;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    fd = openSync(file, 'w');
+    for (const chunk of jsonReportChunks(assessment, ctx)) writeSync(fd, chunk);
+  } catch (e) {
+    throw new UserError(`${file}: cannot write: ${errorMessage(e)}`, file);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export function registerScan(program: Command): void {
   program
     .command('scan')
-    .description('scan CloudFormation / CDK templates for security and compliance gaps of AI workloads')
-    .argument('<paths...>', 'template files or folders')
+    .description('scan CloudFormation, SAM and CDK templates for security and compliance gaps of AI workloads')
+    .argument('<paths...>', 'template files or folders (a cdk.out folder scans the stacks its manifest names)')
     .addOption(formatOption(REPORT_FORMATS, 'table'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(
@@ -34,11 +137,24 @@ export function registerScan(program: Command): void {
     )
     .option('--include-passed', 'list passing (rule, resource) pairs too')
     .option('--baseline <file>', 'baseline of accepted findings')
+    .option('-j, --jobs <n>', 'worker threads (default: one per CPU for large trees; 1 = no workers)', jobsArg)
+    .option('--validate-spec', 'check properties against the CloudFormation resource specification')
+    .option(
+      '--condition <name=bool>',
+      'decide a template condition instead of evaluating both branches (repeatable)',
+      conditionArg,
+    )
+    .option('--parameter <name=value>', 'fix a template parameter for conditions and rules (repeatable)', parameterArg)
     .option('--no-color', 'plain output without ANSI colours')
-    .action((paths: string[], flags: ScanFlags) => {
+    .action(async (paths: string[], flags: ScanFlags) => {
       const started = new Date();
-      const result = scanPaths(paths, {
-        onProgress: (done, total, file) => progress(`scanning ${done}/${total} ${file}`),
+      if (flags.validateSpec) requireSpec();
+      const result = await scan(paths, {
+        jobs: flags.jobs,
+        includePassed: !!flags.includePassed,
+        validateSpec: !!flags.validateSpec,
+        assume: { conditions: flags.condition, parameters: flags.parameter },
+        onProgress: progressReporter(),
       });
       endProgress();
       if (flags.baseline) applyBaseline(result.findings, readBaseline(flags.baseline), flags.baseline);
@@ -67,7 +183,9 @@ export function registerScan(program: Command): void {
         color: useColor(flags.color) && !flags.output,
         width: terminalWidth(),
       });
-      emit(render(flags.format, assessment, ctx), flags.output);
+      if (flags.format === 'json' && findings.length > STREAM_JSON_ABOVE)
+        await writeJsonReport(assessment, ctx, flags.output);
+      else emit(render(flags.format, assessment, ctx), flags.output);
       const s = result.stats;
       if (s.templates === 0 && s.parseErrors > 0) {
         process.stderr.write(`steward: none of the ${s.files} file(s) could be parsed as a template\n`);

@@ -1,6 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCloudFormation, SourceParseError } from './cloudformation.js';
+
+const fixtures = join(import.meta.dirname, '..', '__fixtures__');
+
+function parseError(text: string, file = 't.yaml'): SourceParseError {
+  try {
+    parseCloudFormation(text, file);
+  } catch (e) {
+    if (e instanceof SourceParseError) return e;
+    throw e;
+  }
+  throw new Error('expected a SourceParseError');
+}
 
 const yaml = `AWSTemplateFormatVersion: "2010-09-09"
 Parameters:
@@ -138,6 +152,142 @@ describe('parseCloudFormation', () => {
         } catch (e) {
           if (!(e instanceof SourceParseError)) throw e;
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes the JSON fast path with the same positions as the YAML parser', () => {
+    const json = JSON.stringify(
+      {
+        Parameters: { Env: { Type: 'String' } },
+        Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] }, Never: { 'Fn::Equals': ['a', 'b'] } },
+        Resources: {
+          B: {
+            Type: 'AWS::S3::Bucket',
+            Properties: {
+              Tags: [{ Ref: 'AWS::NoValue' }, { Key: 'k', Value: 'v' }],
+              Enc: { 'Fn::If': ['Never', 'x', { Key: 'y' }] },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const fast = parseCloudFormation(json, 'a.json')!;
+    // A leading space keeps the same text off the fast path: the YAML parser reads it.
+    const slow = parseCloudFormation(` ${json.replace(/\n/g, '\n ')}`, 'a.json')!;
+    const [b, bs] = [fast.resources[0]!, slow.resources[0]!];
+    expect(b.properties).toEqual({ Tags: [{ Key: 'k', Value: 'v' }], Enc: { Key: 'y' } });
+    expect(b.position.line).toBe(bs.position.line);
+    for (const path of [['Tags', 0], ['Tags', 0, 'Value'], ['Enc', 'Key'], ['Enc']]) {
+      expect(b.positionOf(path).line, path.join('.')).toBe(bs.positionOf(path).line);
+    }
+    // Tags[0] is the second item as written (the NoValue one is gone); Enc.Key is in the else branch.
+    const lineOf = (needle: string) => json.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(b.positionOf(['Tags', 0, 'Key']).line).toBe(lineOf('"Key": "k"'));
+    expect(b.positionOf(['Tags', 0]).line).toBe(lineOf('"Key": "k"') - 1); // the item's opening brace
+    expect(b.positionOf(['Enc', 'Key']).line).toBe(lineOf('"Key": "y"'));
+  });
+
+  it('points into short-form !If branches', () => {
+    const t = parseCloudFormation(
+      'Conditions:\n  Yes: !Equals [1, 1]\nResources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !If\n        - Yes\n        - Inner: 1\n        - Inner: 2\n',
+      't.yaml',
+    )!;
+    expect(t.resources[0]!.properties.X).toEqual({ Inner: 1 });
+    expect(t.resources[0]!.positionOf(['X', 'Inner']).line).toBe(9);
+  });
+
+  it('names unknown intrinsic functions with their line', () => {
+    const short = parseError('Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !Foo bar\n');
+    expect(short.message).toBe('unknown intrinsic function !Foo');
+    expect(short.line).toBe(5);
+    const long = parseError(
+      '{\n "Resources": {\n  "A": {\n   "Type": "AWS::S3::Bucket",\n   "Properties": { "X": { "Fn::Foo": 1 } }\n  }\n }\n}',
+      'a.json',
+    );
+    expect(long.message).toBe('unknown intrinsic function Fn::Foo');
+    expect(long.line).toBe(5);
+    // Known ones, including condition and language-extension functions, are fine.
+    expect(
+      parseCloudFormation(
+        'Transform: AWS::LanguageExtensions\nResources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      L: !Length [1, 2]\n      J: { "Fn::ToJsonString": { a: 1 } }\n      O: !GetStackOutput { StackName: s, OutputName: o }\n  Fn::ForEach::Buckets:\n    - Name\n    - [a, b]\n    - Bucket${Name}:\n        Type: AWS::S3::Bucket\n',
+        't.yaml',
+      )?.resources.map((r) => r.id),
+    ).toEqual(['A']);
+  });
+
+  it('rejects JSON nested deeper than 256 levels with a clear message', () => {
+    const deep = `{"Resources": {"A": {"Type": "AWS::S3::Bucket", "Properties": {"X": ${'['.repeat(5000)}${']'.repeat(5000)}}}}}`;
+    expect(parseError(deep, 'deep.json').message).toMatch(/nesting deeper than 256 levels/);
+  });
+
+  it('applies SAM Globals to serverless resources, keeping their types and pointing at Globals', () => {
+    const text = readFileSync(join(fixtures, 'sam', 'template.yaml'), 'utf8');
+    const t = parseCloudFormation(text, 'sam/template.yaml')!;
+    expect(t.transforms).toEqual(['AWS::Serverless-2016-10-31']);
+    const fn = t.resources.find((r) => r.id === 'Inference')!;
+    expect(fn.type).toBe('AWS::Serverless::Function');
+    expect(fn.properties).toMatchObject({
+      Runtime: 'python3.12',
+      Timeout: 30,
+      Handler: 'app.handler',
+      Environment: { Variables: { STAGE: 'prod', MODEL_ID: 'anthropic.claude' } },
+    });
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(fn.positionOf(['KmsKeyArn']).line).toBe(lineOf('KmsKeyArn'));
+    expect(fn.positionOf(['Handler']).line).toBe(lineOf('Handler'));
+    expect(t.resources.find((r) => r.id === 'Logs')!.properties).toEqual({ RetentionInDays: 30 });
+  });
+
+  it('never throws anything but SourceParseError on mangled JSON templates (fuzz)', () => {
+    const base = JSON.stringify({
+      AWSTemplateFormatVersion: '2010-09-09',
+      Conditions: { C: { 'Fn::Equals': [{ Ref: 'P' }, 'x'] } },
+      Resources: {
+        A: {
+          Type: 'AWS::S3::Bucket',
+          Properties: { X: { 'Fn::If': ['C', { Ref: 'AWS::NoValue' }, [1, 2]] }, Y: { 'Fn::GetAtt': ['A', 'Arn'] } },
+        },
+      },
+    });
+    const edit = fc.record({
+      at: fc.nat({ max: base.length }),
+      drop: fc.nat({ max: 8 }),
+      insert: fc.oneof(
+        fc.constantFrom(
+          '{',
+          '}',
+          '[',
+          ']',
+          '"',
+          ',',
+          ':',
+          '\\\\',
+          '{"Fn::Foo": 1}',
+          '{"Ref": "AWS::NoValue"}',
+          '[[[[[[',
+          'null',
+          '\\u0000',
+          '"__proto__": {}',
+        ),
+        fc.string({ maxLength: 6 }),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 6 }), (edits) => {
+        let text = base;
+        for (const e of edits) text = text.slice(0, e.at) + e.insert + text.slice(e.at + e.drop);
+        const t0 = Date.now();
+        try {
+          const t = parseCloudFormation(text, 'fuzz.json');
+          for (const r of t?.resources ?? []) r.positionOf(['X', 0]);
+        } catch (e) {
+          if (!(e instanceof SourceParseError)) throw e;
+        }
+        expect(Date.now() - t0).toBeLessThan(1000);
       }),
       { numRuns: 500 },
     );

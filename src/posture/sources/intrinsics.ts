@@ -21,9 +21,63 @@ const SCALAR_OR_LIST = new Map<string, string>([
   ['!Length', 'Fn::Length'],
   ['!ToJsonString', 'Fn::ToJsonString'],
   ['!GetAtt', 'Fn::GetAtt'],
+  ['!GetStackOutput', 'Fn::GetStackOutput'],
 ]);
 
 export const KNOWN_TAGS = [...SCALAR_OR_LIST.keys()];
+
+/**
+ * Every long-form function CloudFormation knows, including the condition functions, the ones only valid in a
+ * template's Rules section and the AWS::LanguageExtensions transform's. `Fn::ForEach::<Loop>` is matched by prefix.
+ */
+const KNOWN_FUNCTIONS = new Set([
+  ...SCALAR_OR_LIST.values(),
+  'Fn::Contains',
+  'Fn::EachMemberEquals',
+  'Fn::EachMemberIn',
+  'Fn::RefAll',
+  'Fn::ValueOf',
+  'Fn::ValueOfAll',
+]);
+
+/** True for `Ref`, `Condition` and every `Fn::` name CloudFormation accepts. */
+export function isKnownFunction(name: string): boolean {
+  return KNOWN_FUNCTIONS.has(name) || name.startsWith('Fn::ForEach::');
+}
+
+/**
+ * The first `Fn::Something` key CloudFormation would reject, with its path, searching depth first in document
+ * order. Only single-key objects count: that is the shape CloudFormation reads as a function call.
+ */
+export function findUnknownFunction(value: unknown): { name: string; path: (string | number)[] } | undefined {
+  const path: (string | number)[] = [];
+  const walk = (v: unknown): string | undefined => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        const hit = walk(v[i]);
+        if (hit) return hit;
+        path.pop();
+      }
+    } else if (v && typeof v === 'object') {
+      const keys = Object.keys(v);
+      const only = keys.length === 1 ? keys[0]! : undefined;
+      if (only?.startsWith('Fn::') && !isKnownFunction(only)) {
+        path.push(only);
+        return only;
+      }
+      for (const k of keys) {
+        path.push(k);
+        const hit = walk((v as Record<string, unknown>)[k]);
+        if (hit) return hit;
+        path.pop();
+      }
+    }
+    return undefined;
+  };
+  const name = walk(value);
+  return name ? { name, path } : undefined;
+}
 
 /** Long form of a short-form tag, or undefined when the tag is not a CloudFormation intrinsic. */
 export function intrinsicFromTag(tag: string, value: unknown): unknown {
@@ -43,7 +97,8 @@ export function collectRefs(value: unknown, out = new Set<string>()): Set<string
   if (Array.isArray(value)) {
     for (const v of value) collectRefs(v, out);
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
       if (k === 'Ref' && typeof v === 'string') addRef(out, v);
       else if (k === 'Fn::GetAtt') {
         const target = Array.isArray(v) ? v[0] : typeof v === 'string' ? v.split('.')[0] : undefined;

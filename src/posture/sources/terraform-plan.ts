@@ -1,4 +1,10 @@
+import * as jsonc from 'jsonc-parser';
 import type { Template } from '../graph.js';
+import { SourceParseError } from './cloudformation.js';
+import { normalise } from './terraform/normalise.js';
+import { Plan } from './terraform/plan.js';
+import { lineColumnAt } from './terraform/positions.js';
+import { isRec } from './terraform/records.js';
 
 /** A Terraform plan in JSON (`terraform show -json plan.out`) names its format and planned values up front. */
 export function looksLikeTerraformPlan(text: string): boolean {
@@ -6,7 +12,48 @@ export function looksLikeTerraformPlan(text: string): boolean {
   return head.includes('"format_version"') && (head.includes('"planned_values"') || text.includes('"planned_values"'));
 }
 
-/** Not implemented yet: Terraform plans are recognised but not scanned. */
-export function parseTerraformPlan(_text: string, _file: string): Template | undefined {
-  return undefined;
+/**
+ * Parse a Terraform plan (JSON output format 0.x or 1.x) into a template whose resources carry CloudFormation types
+ * and property shapes (see `terraform/normalise.ts`), Terraform addresses as ids and the line where the plan names
+ * each address. Undefined when the JSON is not a plan; SourceParseError when it is broken.
+ */
+export function parseTerraformPlan(text: string, file: string): Template | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let root: unknown;
+  try {
+    root = JSON.parse(body);
+  } catch (e) {
+    throw jsonError(e, body);
+  }
+  if (!isRec(root)) throw new SourceParseError('a Terraform plan is a JSON object; this file holds something else');
+  const version = root.format_version;
+  if (typeof version === 'string' && !/^[01](\.|$)/.test(version)) {
+    throw new SourceParseError(`Terraform plan format_version ${version} is not supported (Steward reads 0.x and 1.x)`);
+  }
+  if (!isRec(root.planned_values) && !Array.isArray(root.resource_changes)) return undefined;
+  try {
+    const plan = new Plan(root, body);
+    return {
+      file,
+      format: 'terraform-plan',
+      parameters: {},
+      conditions: {},
+      mappings: {},
+      resources: normalise(plan, file),
+    };
+  } catch (e) {
+    // The plan's shape is checked field by field; anything left is a plan too strange to read, not a crash.
+    throw new SourceParseError(`cannot read Terraform plan: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** JSON.parse does not always say where; jsonc-parser's error list does, so it is asked once the parse has failed. */
+function jsonError(e: unknown, text: string): SourceParseError {
+  const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  const errors: jsonc.ParseError[] = [];
+  jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return new SourceParseError(`invalid JSON: ${message}`);
+  const { line, column } = lineColumnAt(text, first.offset);
+  return new SourceParseError(`invalid JSON: ${jsonc.printParseErrorCode(first.error)}`, line, column);
 }

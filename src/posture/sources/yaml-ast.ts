@@ -20,6 +20,8 @@ export class SourceParseError extends Error {
 export interface ConvertOptions {
   /** Map a tagged node (e.g. `!Ref x`) to its long form; return undefined to keep the plain value. */
   tag?: (tag: string, value: unknown) => unknown;
+  /** When set, a local tag that `tag` does not map is an error with this message (e.g. an unknown `!Foo`). */
+  unknownTag?: (tag: string) => string;
   maxDepth?: number;
   /** Bound on nodes produced, so alias bombs fail fast instead of exhausting memory. */
   maxNodes?: number;
@@ -74,7 +76,9 @@ export function parseWithPositions(text: string, opts: ConvertOptions = {}): Pos
           continue;
         }
         const kp = at(pair.key as Node);
-        if (kp && aliasDepth === 0) positions.set(pathKey([...path, k]), kp);
+        // A `Fn::` key shares its parent's position key (see pathKey): the parent's line stays.
+        if (kp && aliasDepth === 0 && !(k.startsWith('Fn::') && positions.has(pathKey(path))))
+          positions.set(pathKey([...path, k]), kp);
         const v = convert(pair.value, [...path, k], depth + 1, aliasDepth);
         Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
       }
@@ -92,6 +96,7 @@ export function parseWithPositions(text: string, opts: ConvertOptions = {}): Pos
     if (tag?.startsWith('!') && !tag.startsWith('!!') && opts.tag) {
       const mapped = opts.tag(tag, value);
       if (mapped !== undefined) return mapped;
+      if (opts.unknownTag) throw new SourceParseError(opts.unknownTag(tag), ...(at(node as Node) ?? []));
     }
     return value;
   };
@@ -114,8 +119,17 @@ export function parseWithPositions(text: string, opts: ConvertOptions = {}): Pos
   };
 }
 
+/**
+ * Positions are keyed without `Fn::` steps, so the long form (`Fn::If: [c, a, b]`, path `X/Fn::If/1`) and the short
+ * form (`!If [c, a, b]`, whose YAML path is `X/1`) find the same node. No property is named `Fn::…`.
+ */
 function pathKey(path: readonly (string | number)[]): string {
-  return path.map(String).join('\u0000');
+  let key = '';
+  for (const p of path) {
+    if (typeof p === 'string' && p.startsWith('Fn::')) continue;
+    key += `${p}\u0000`;
+  }
+  return key;
 }
 
 /** Stack overflow, recognised by name too: errors may come from another realm (vm contexts in test runners). */

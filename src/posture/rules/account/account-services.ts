@@ -1,4 +1,4 @@
-import { asBool } from '../../values.js';
+import { asArray, asBool } from '../../values.js';
 import { accountServiceRule } from './account-service-rule.js';
 
 export const guardDutyEnabled = accountServiceRule({
@@ -66,4 +66,55 @@ export const accessAnalyzerEnabled = accountServiceRule({
     terraform: 'resource "aws_accessanalyzer_analyzer" "this" { analyzer_name = "account" }',
   },
   equivalents: { prowler: ['accessanalyzer_enabled'], securityHub: ['IAM.28'] },
+});
+
+export const detectiveEnabled = accountServiceRule({
+  id: 'detective-enabled',
+  title: 'Amazon Detective is enabled for investigations',
+  service: 'Detective',
+  severity: 'low',
+  resourceTypes: ['AWS::Detective::Graph'],
+  controls: ['tdr-detective'],
+  description:
+    'A Detective behavior graph collects CloudTrail, VPC flow and GuardDuty data over time, so a finding about a model endpoint or an agent role can be traced back to the principal, IP and earlier activity behind it.',
+  remediation: {
+    text: 'Declare AWS::Detective::Graph (GuardDuty must be enabled for at least 48 hours first).',
+    cloudformation: 'Detective:\n  Type: AWS::Detective::Graph\n  Properties:\n    AutoEnableMembers: true',
+    terraform: 'resource "aws_detective_graph" "this" {}',
+  },
+  equivalents: {},
+});
+
+export const configRecorderEnabled = accountServiceRule({
+  id: 'config-recorder-enabled',
+  title: 'AWS Config records the AI resources',
+  service: 'AWS Config',
+  severity: 'medium',
+  resourceTypes: ['AWS::Config::ConfigurationRecorder'],
+  controls: ['infra-config-recorder'],
+  description:
+    'A configuration recorder records all supported resource types (the default), or at least a list that includes SageMaker or Bedrock types and excludes none of them, so changes to notebooks, endpoints, agents and guardrails keep a history for audits and drift investigations.',
+  remediation: {
+    text: 'Declare AWS::Config::ConfigurationRecorder with RecordingGroup.AllSupported: true (and a delivery channel).',
+    cloudformation:
+      'Recorder:\n  Type: AWS::Config::ConfigurationRecorder\n  Properties:\n    RoleARN: !GetAtt ConfigRole.Arn\n    RecordingGroup:\n      AllSupported: true\n      IncludeGlobalResourceTypes: true',
+    terraform:
+      'resource "aws_config_configuration_recorder" "this" {\n  role_arn = aws_iam_role.config.arn\n  recording_group {\n    all_supported                 = true\n    include_global_resource_types = true\n  }\n}',
+  },
+  equivalents: {
+    checkov: ['CKV2_AWS_45'],
+    prowler: ['config_recorder_all_regions_enabled'],
+    securityHub: ['Config.1'],
+  },
+  check: (r) => {
+    const group = (r.properties.RecordingGroup ?? {}) as Record<string, unknown>;
+    const isAi = (t: unknown) => typeof t === 'string' && /^AWS::(SageMaker|Bedrock|BedrockAgentCore)::/.test(t);
+    const excluded = asArray(
+      (group.ExclusionByResourceTypes as { ResourceTypes?: unknown } | undefined)?.ResourceTypes,
+    );
+    if (excluded.some(isAi)) return 'recorder excludes SageMaker or Bedrock resource types';
+    if (asBool(group.AllSupported) === false && !asArray(group.ResourceTypes).some(isAi))
+      return 'recorder records a selected list of types with no SageMaker or Bedrock type';
+    return undefined;
+  },
 });

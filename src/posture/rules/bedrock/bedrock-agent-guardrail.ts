@@ -17,7 +17,7 @@ export const bedrockAgentGuardrail: ResourceRule = {
     terraform:
       'guardrail_configuration {\n  guardrail_identifier = aws_bedrock_guardrail.this.guardrail_id\n  guardrail_version    = aws_bedrock_guardrail_version.this.version\n}',
   },
-  equivalents: {},
+  equivalents: { checkov: ['CKV_AWS_383'], prowler: ['bedrock_agent_guardrail_enabled'] },
   evaluate(agent) {
     return isSet(dig(agent.properties, ['GuardrailConfiguration', 'GuardrailIdentifier']))
       ? pass(`Agent ${agent.id} is protected by a guardrail.`)

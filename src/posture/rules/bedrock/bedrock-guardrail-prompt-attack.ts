@@ -17,7 +17,7 @@ export const bedrockGuardrailPromptAttack: ResourceRule = {
     terraform:
       'content_policy_config {\n  filters_config {\n    type            = "PROMPT_ATTACK"\n    input_strength  = "HIGH"\n    output_strength = "NONE"\n  }\n}',
   },
-  equivalents: {},
+  equivalents: { prowler: ['bedrock_guardrail_prompt_attack_filter_enabled'] },
   evaluate(g) {
     const filters = asArray(dig(g.properties, ['ContentPolicyConfig', 'FiltersConfig']));
     const i = filters.findIndex((f) => dig(f, ['Type']) === 'PROMPT_ATTACK');

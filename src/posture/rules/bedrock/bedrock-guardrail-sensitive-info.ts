@@ -17,7 +17,7 @@ export const bedrockGuardrailSensitiveInfo: ResourceRule = {
     terraform:
       'sensitive_information_policy_config {\n  pii_entities_config {\n    type   = "EMAIL"\n    action = "ANONYMIZE"\n  }\n}',
   },
-  equivalents: {},
+  equivalents: { prowler: ['bedrock_guardrail_sensitive_information_filter_enabled'] },
   evaluate(g) {
     const cfg = g.properties.SensitiveInformationPolicyConfig;
     const n = asArray(dig(cfg, ['PiiEntitiesConfig'])).length + asArray(dig(cfg, ['RegexesConfig'])).length;

@@ -17,6 +17,7 @@ export const cloudtrailKms: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_35'],
+    cdkNag: ['NIST.800.53.R5-CloudTrailEncryptionEnabled'],
     prowler: ['cloudtrail_kms_encryption_enabled'],
     securityHub: ['CloudTrail.2'],
   },

@@ -17,7 +17,7 @@ export const cloudtrailLogValidation: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_36'],
-    cdkNag: ['AwsSolutions-CT3'],
+    cdkNag: ['NIST.800.53.R5-CloudTrailLogFileValidationEnabled'],
     prowler: ['cloudtrail_log_file_validation_enabled'],
     securityHub: ['CloudTrail.4'],
   },

@@ -23,7 +23,6 @@ export const iamNoWildcardAiActions: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_109', 'CKV_AWS_111'],
     cdkNag: ['AwsSolutions-IAM5'],
-    prowler: ['iam_policy_no_full_access_to_ai_services'],
     securityHub: ['IAM.1'],
   },
   evaluate(r: Resource) {

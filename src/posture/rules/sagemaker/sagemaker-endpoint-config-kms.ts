@@ -17,7 +17,7 @@ export const sagemakerEndpointConfigKms: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_98'],
     cdkNag: ['AwsSolutions-SM2', 'NIST.800.53.R5-SageMakerEndpointConfigurationKMSKeyConfigured'],
-    prowler: ['sagemaker_endpoint_config_prod_variant_instances'],
+    prowler: ['sagemaker_endpoint_config_kms_encryption_enabled'],
     securityHub: [],
   },
   evaluate(cfg) {

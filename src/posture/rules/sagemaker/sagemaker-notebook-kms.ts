@@ -9,14 +9,14 @@ export const sagemakerNotebookKms: ResourceRule = {
   resourceTypes: ['AWS::SageMaker::NotebookInstance'],
   controls: ['dp-kms-cmk-at-rest'],
   description:
-    'The ML storage volume of a notebook instance, where data scientists copy samples of training data, is encrypted with a customer managed key.',
+    "The ML storage volume of a notebook instance, where data scientists copy samples of training data, is encrypted with a customer managed key. Checkov's CKV_AWS_187 checks notebooks and Studio domains together; Steward checks domains in sagemaker-domain-kms.",
   remediation: {
     text: 'Set KmsKeyId to a customer managed KMS key.',
     cloudformation: 'KmsKeyId: !Ref NotebookKey',
     terraform: 'kms_key_id = aws_kms_key.notebook.arn',
   },
   equivalents: {
-    checkov: ['CKV_AWS_22'],
+    checkov: ['CKV_AWS_22', 'CKV_AWS_187'],
     cdkNag: ['AwsSolutions-SM2', 'HIPAA.Security-SageMakerNotebookInstanceKMSKeyConfigured'],
     prowler: ['sagemaker_notebook_instance_encryption_enabled'],
     securityHub: [],

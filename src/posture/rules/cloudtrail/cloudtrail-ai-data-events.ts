@@ -1,0 +1,69 @@
+import type { Resource } from '../../graph.js';
+import type { GraphRule, Verdict } from '../../rule.js';
+import { aiFootprint, idList } from '../ec2/ai-footprint.js';
+import { AI_RESOURCE_TYPES } from '../ec2/ai-resource-types.js';
+import { IDENTITY_POLICY_TYPES } from '../iam/iam-documents.js';
+import { dataEventCoverage } from './trail-selectors.js';
+
+const isAiType = (t: string) =>
+  t.startsWith('AWS::Bedrock::') || t.startsWith('AWS::BedrockAgentCore::') || t.startsWith('AWS::SageMaker::');
+
+export const cloudtrailAiDataEvents: GraphRule = {
+  kind: 'graph',
+  id: 'cloudtrail-ai-data-events',
+  title: 'CloudTrail records data events for AI data buckets and Bedrock',
+  severity: 'medium',
+  resourceTypes: ['AWS::CloudTrail::Trail', 'AWS::S3::Bucket', ...AI_RESOURCE_TYPES, ...IDENTITY_POLICY_TYPES],
+  controls: ['tdr-cloudtrail-data-events-ai'],
+  description:
+    'When the scanned templates use Bedrock or SageMaker, a trail selects S3 object data events (basic DataResources of type AWS::S3::Object, or advanced selectors on resources.type AWS::S3::Object) covering every bucket that AI resources reference, and, when Bedrock is used, Bedrock data events (advanced selectors on an AWS::Bedrock::* resources.type) such as agent invocations and knowledge-base retrievals. Management events alone do not show who read a training set or queried an agent. With no trail in the scan the control is reported as not evidenced here.',
+  remediation: {
+    text: 'Add advanced event selectors for S3 objects of the AI data buckets and for Bedrock resources.',
+    cloudformation:
+      'AdvancedEventSelectors:\n  - Name: ai-data\n    FieldSelectors:\n      - { Field: eventCategory, Equals: [Data] }\n      - { Field: resources.type, Equals: [AWS::S3::Object] }\n      - { Field: resources.ARN, StartsWith: [!Sub "${TrainingData.Arn}/"] }\n  - Name: bedrock\n    FieldSelectors:\n      - { Field: eventCategory, Equals: [Data] }\n      - { Field: resources.type, Equals: [AWS::Bedrock::AgentAlias, AWS::Bedrock::KnowledgeBase, AWS::Bedrock::Model] }',
+    terraform:
+      'advanced_event_selector {\n  name = "bedrock"\n  field_selector {\n    field  = "eventCategory"\n    equals = ["Data"]\n  }\n  field_selector {\n    field  = "resources.type"\n    equals = ["AWS::Bedrock::AgentAlias", "AWS::Bedrock::KnowledgeBase"]\n  }\n}',
+  },
+  equivalents: {
+    prowler: [
+      'cloudtrail_s3_dataevents_read_enabled',
+      'cloudtrail_s3_dataevents_write_enabled',
+      'cloudtrail_bedrock_logging_enabled',
+    ],
+  },
+  evaluateGraph(ctx) {
+    const fp = aiFootprint(ctx.graph);
+    const bedrockUse = [...fp.bedrockRuntime, ...fp.bedrockAgentRuntime];
+    const aiUse = [...bedrockUse, ...fp.sagemakerRuntime];
+    if (aiUse.length === 0) return [];
+    const trails = ctx.graph.ofType('AWS::CloudTrail::Trail');
+    if (trails.length === 0)
+      return [
+        {
+          status: 'skip',
+          message: `CloudTrail data events are not evidenced here: no AWS::CloudTrail::Trail in the scanned templates, while ${idList(aiUse)} use AI services. Confirm an organisation or account trail records S3 object and Bedrock data events (control: tdr-cloudtrail-data-events-ai).`,
+        },
+      ];
+    const aiBuckets = ctx.graph
+      .ofType('AWS::S3::Bucket')
+      .filter((b) => ctx.graph.referencing(b).some((r) => isAiType(r.type)));
+    return trails.map((trail): Verdict & { resource: Resource } => {
+      const c = dataEventCoverage(trail);
+      const problems: string[] = [];
+      const anyS3 = c.allS3 || c.s3Literal || c.s3BucketIds.size > 0;
+      if (!anyS3) problems.push('no S3 object data events');
+      else if (!c.allS3) {
+        const missed = aiBuckets.filter((b) => b.position.file !== trail.position.file || !c.s3BucketIds.has(b.id));
+        if (missed.length && !c.s3Literal) problems.push(`no S3 object data events for ${idList(missed)}`);
+      }
+      if (bedrockUse.length && c.bedrockTypes.length === 0) problems.push('no Bedrock data events');
+      return problems.length
+        ? { status: 'fail', message: `Trail ${trail.id} records ${problems.join(' and ')}.`, resource: trail }
+        : {
+            status: 'pass',
+            message: `Trail ${trail.id} records data events for AI data and services.`,
+            resource: trail,
+          };
+    });
+  },
+};

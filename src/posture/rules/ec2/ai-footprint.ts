@@ -1,0 +1,103 @@
+import type { Resource, ResourceGraph } from '../../graph.js';
+import { actionMatches } from '../../policy-document.js';
+import { allowStatements, IDENTITY_POLICY_TYPES } from '../iam/iam-documents.js';
+
+/**
+ * Which AI services a scan uses, read from what it declares: Bedrock and SageMaker resources, and the Bedrock /
+ * SageMaker actions its IAM policies allow (an app on Lambda or ECS that calls Bedrock declares no Bedrock resource,
+ * only the permission). Network rules use this to decide which private endpoints a VPC needs.
+ */
+export interface AiFootprint {
+  /** Evidence of Bedrock model calls: Bedrock/AgentCore resources or grants of bedrock invoke actions. */
+  bedrockRuntime: Resource[];
+  /** Evidence of agent, knowledge-base or flow calls (served by bedrock-agent-runtime). */
+  bedrockAgentRuntime: Resource[];
+  /** SageMaker resources (notebooks, domains, models, pipelines…): the SageMaker API is used from the VPC. */
+  sagemakerApi: Resource[];
+  /** SageMaker resources or grants of sagemaker:InvokeEndpoint*: endpoints are invoked from the VPC. */
+  sagemakerRuntime: Resource[];
+}
+
+const AGENT_TYPES = new Set([
+  'AWS::Bedrock::Agent',
+  'AWS::Bedrock::AgentAlias',
+  'AWS::Bedrock::KnowledgeBase',
+  'AWS::Bedrock::Flow',
+  'AWS::Bedrock::FlowAlias',
+]);
+
+const isBedrockType = (t: string) => t.startsWith('AWS::Bedrock::') || t.startsWith('AWS::BedrockAgentCore::');
+const isSageMakerType = (t: string) => t.startsWith('AWS::SageMaker::');
+
+/** True when an allowed action pattern names the service explicitly and covers one of the given actions. */
+function grants(r: Resource, service: string, actions: string[]): boolean {
+  if (!IDENTITY_POLICY_TYPES.includes(r.type)) return false;
+  return (
+    allowStatements(r, (s) =>
+      s.actions.some((a) => a.toLowerCase().startsWith(`${service}:`) && actions.some((x) => actionMatches(a, x))),
+    ).length > 0
+  );
+}
+
+const BEDROCK_MODEL_ACTIONS = [
+  'bedrock:InvokeModel',
+  'bedrock:InvokeModelWithResponseStream',
+  'bedrock:Converse',
+  'bedrock:ConverseStream',
+  'bedrock:ApplyGuardrail',
+];
+const BEDROCK_AGENT_ACTIONS = [
+  'bedrock:InvokeAgent',
+  'bedrock:Retrieve',
+  'bedrock:RetrieveAndGenerate',
+  'bedrock:InvokeFlow',
+];
+const SAGEMAKER_INVOKE_ACTIONS = ['sagemaker:InvokeEndpoint', 'sagemaker:InvokeEndpointWithResponseStream'];
+
+const cache = new WeakMap<ResourceGraph, AiFootprint>();
+
+export function aiFootprint(graph: ResourceGraph): AiFootprint {
+  const hit = cache.get(graph);
+  if (hit) return hit;
+  const fp: AiFootprint = { bedrockRuntime: [], bedrockAgentRuntime: [], sagemakerApi: [], sagemakerRuntime: [] };
+  for (const r of graph.resources) {
+    if (isBedrockType(r.type) || grants(r, 'bedrock', BEDROCK_MODEL_ACTIONS)) fp.bedrockRuntime.push(r);
+    if (AGENT_TYPES.has(r.type) || grants(r, 'bedrock', BEDROCK_AGENT_ACTIONS)) fp.bedrockAgentRuntime.push(r);
+    if (isSageMakerType(r.type)) fp.sagemakerApi.push(r);
+    if (isSageMakerType(r.type) || grants(r, 'sagemaker', SAGEMAKER_INVOKE_ACTIONS)) fp.sagemakerRuntime.push(r);
+  }
+  cache.set(graph, fp);
+  return fp;
+}
+
+/** True when the scan shows any Bedrock or SageMaker use. */
+export function usesAi(graph: ResourceGraph): boolean {
+  const fp = aiFootprint(graph);
+  return fp.bedrockRuntime.length + fp.bedrockAgentRuntime.length + fp.sagemakerRuntime.length > 0;
+}
+
+/** Accelerated EC2 families used to train or serve models (p, g, inf, trn, dl). */
+const ACCELERATED = /^(p\d|g\d|inf\d|trn\d|dl\d)/i;
+
+/**
+ * Compute that runs models or calls them on a user's behalf: SageMaker and AgentCore resources, Lambda functions,
+ * ECS services and accelerated EC2 instances. A security group these reference guards a model host.
+ */
+export function isAiHost(r: Resource): boolean {
+  if (isSageMakerType(r.type) || r.type.startsWith('AWS::BedrockAgentCore::')) return true;
+  if (['AWS::Lambda::Function', 'AWS::Serverless::Function', 'AWS::ECS::Service', 'AWS::ECS::TaskSet'].includes(r.type))
+    return true;
+  if (r.type === 'AWS::EC2::Instance') return ACCELERATED.test(String(r.properties.InstanceType ?? ''));
+  if (r.type === 'AWS::EC2::LaunchTemplate') {
+    const data = r.properties.LaunchTemplateData as { InstanceType?: unknown } | undefined;
+    return ACCELERATED.test(String(data?.InstanceType ?? ''));
+  }
+  return false;
+}
+
+/** Short list of ids for messages: `A, B, C and 2 more`. */
+export function idList(rs: Resource[], max = 3): string {
+  const ids = [...new Set(rs.map((r) => r.id))];
+  const head = ids.slice(0, max).join(', ');
+  return ids.length > max ? `${head} and ${ids.length - max} more` : head;
+}

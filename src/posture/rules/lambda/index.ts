@@ -1,0 +1,6 @@
+import type { Rule } from '../../rule.js';
+import { lambdaEnvironmentCmk } from './lambda-environment-cmk.js';
+import { lambdaUrlAuth } from './lambda-url-auth.js';
+
+/** lambda rules, in evaluation order. */
+export const lambdaRules: Rule[] = [lambdaEnvironmentCmk, lambdaUrlAuth];

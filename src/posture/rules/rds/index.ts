@@ -1,0 +1,17 @@
+import type { Rule } from '../../rule.js';
+import { rdsBackupRetention } from './rds-backup-retention.js';
+import { rdsDeletionProtection } from './rds-deletion-protection.js';
+import { rdsNotPubliclyAccessible } from './rds-not-publicly-accessible.js';
+import { rdsPostgresIamAuth } from './rds-postgres-iam-auth.js';
+import { rdsStorageCmk } from './rds-storage-cmk.js';
+import { rdsStorageEncrypted } from './rds-storage-encrypted.js';
+
+/** rds rules, in evaluation order. */
+export const rdsRules: Rule[] = [
+  rdsStorageEncrypted,
+  rdsStorageCmk,
+  rdsNotPubliclyAccessible,
+  rdsDeletionProtection,
+  rdsPostgresIamAuth,
+  rdsBackupRetention,
+];

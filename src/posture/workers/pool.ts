@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Assumptions } from '../conditions.js';
+import type { DiscoveredFile } from '../discover.js';
+import type { UnitResult } from '../scan-unit.js';
+import { decodeBatch, type WireBatch } from './serialize.js';
+
+/** Everything a worker needs to rebuild the unit options (rules travel by id: functions cannot be posted). */
+export interface WorkerOptions {
+  root: string;
+  ruleIds: string[];
+  includePassed: boolean;
+  maxFileBytes: number;
+  validateSpec: boolean;
+  assume?: Assumptions;
+  worldCap?: number;
+  discovered: string[];
+}
+
+export type WorkerRequest = { id: number; files: DiscoveredFile[] };
+export type WorkerReply = { id: number; wire: WireBatch } | { id: number; error: string };
+
+/**
+ * The compiled worker script beside this module, if there is one. Worker threads load plain JavaScript, so the
+ * parallel scanner only runs from `dist/` (the installed CLI). Running the TypeScript sources (Vitest, ts loaders)
+ * there is no `scan-worker.js` next to this file, and the caller scans in-process instead: same results, one core.
+ */
+export function defaultWorkerScript(): URL | undefined {
+  const url = new URL('./scan-worker.js', import.meta.url);
+  try {
+    return existsSync(fileURLToPath(url)) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Chunk {
+  start: number;
+  files: DiscoveredFile[];
+}
+
+/** Chunks each worker holds at once, so it never waits for the main thread to hand out the next one. */
+const IN_FLIGHT = 2;
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Scan files on `jobs` threads: `jobs - 1` worker threads plus the main thread, which scans chunks itself between
+ * handling replies (results it scans need no copying, and on a two-core machine a third busy thread would only
+ * compete). Chunks go to whoever is free; results are stored by file index, so the caller merges them in file
+ * order whatever N is. Chunks of a worker that dies are scanned on the main thread, so no file is lost.
+ */
+export async function runInWorkers(
+  files: readonly DiscoveredFile[],
+  options: WorkerOptions,
+  jobs: number,
+  script: URL | string,
+  local: (file: DiscoveredFile) => UnitResult,
+  onUnit: (index: number, unit: UnitResult) => void,
+): Promise<UnitResult[]> {
+  const results = new Array<UnitResult | undefined>(files.length);
+  const chunkSize = Math.max(1, Math.min(16, Math.ceil(files.length / (jobs * 16))));
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < files.length; i += chunkSize) chunks.push({ start: i, files: files.slice(i, i + chunkSize) });
+  let next = 0;
+  let failure: unknown;
+  const store = (start: number, units: UnitResult[]) => {
+    units.forEach((u, k) => {
+      results[start + k] = u;
+      onUnit(start + k, u);
+    });
+  };
+  const runLocally = (chunk: Chunk) => store(chunk.start, chunk.files.map(local));
+
+  const pending = new Set<Promise<void>>();
+  const startWorker = () => {
+    const worker = new Worker(script, { workerData: options });
+    const inFlight = new Map<number, Chunk>();
+    let closed = false;
+    let settle: () => void = () => {};
+    const done = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      void worker.terminate();
+      settle();
+    };
+    const feed = () => {
+      while (!closed && inFlight.size < IN_FLIGHT && next < chunks.length) {
+        const chunk = chunks[next++]!;
+        inFlight.set(chunk.start, chunk);
+        worker.postMessage({ id: chunk.start, files: chunk.files } satisfies WorkerRequest);
+      }
+      if (inFlight.size === 0) close();
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      const chunk = inFlight.get(reply.id);
+      if (!chunk) return;
+      inFlight.delete(reply.id);
+      try {
+        if ('error' in reply) runLocally(chunk);
+        else store(chunk.start, decodeBatch(reply.wire));
+      } catch (e) {
+        failure ??= e;
+      }
+      feed();
+    });
+    const lost = () => {
+      if (closed) return;
+      closed = true;
+      // Whatever the dead worker held is scanned here.
+      try {
+        for (const chunk of inFlight.values()) runLocally(chunk);
+      } catch (e) {
+        failure ??= e;
+      }
+      inFlight.clear();
+      settle();
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    feed();
+    pending.add(done);
+  };
+
+  for (let i = 0; i < Math.max(1, jobs - 1) && next < chunks.length; i++) startWorker();
+  // The main thread takes its share, yielding between chunks so worker replies are handled and workers refed.
+  while (next < chunks.length) {
+    runLocally(chunks[next++]!);
+    await nextTick();
+  }
+  await Promise.all(pending);
+  if (failure) throw failure;
+  return results.map((r, i) => r ?? local(files[i]!));
+}

@@ -1,0 +1,34 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { allRules } from '../rules/index.js';
+import { scanUnit, type UnitOptions } from '../scan-unit.js';
+import type { WorkerOptions, WorkerReply, WorkerRequest } from './pool.js';
+import { encodeBatch } from './serialize.js';
+
+/** A scan worker thread: rebuilds the unit options once, then scans each chunk of files it is sent. */
+
+const options = workerData as WorkerOptions;
+const byId = new Map(allRules.map((r) => [r.id, r]));
+const unitOptions: UnitOptions = {
+  root: options.root,
+  rules: options.ruleIds.map((id) => {
+    const rule = byId.get(id);
+    if (!rule) throw new Error(`unknown rule ${id}`);
+    return rule;
+  }),
+  includePassed: options.includePassed,
+  maxFileBytes: options.maxFileBytes,
+  validateSpec: options.validateSpec,
+  assume: options.assume,
+  worldCap: options.worldCap,
+  discovered: new Set(options.discovered),
+};
+
+parentPort?.on('message', (req: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    reply = { id: req.id, wire: encodeBatch(req.files.map((f) => scanUnit(f, unitOptions))) };
+  } catch (e) {
+    reply = { id: req.id, error: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort?.postMessage(reply);
+});
