@@ -5,6 +5,7 @@ import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type PartRun } from '../fin
 import { applyBaseline, BASELINE_FILE, type BaselineEntry, readBaseline } from '../findings/baseline.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { scanPaths } from '../posture/engine.js';
+import { displayPath } from '../util/display-path.js';
 import { UserError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { governanceChecks } from './governance-checks.js';
@@ -28,11 +29,7 @@ export interface AssessResult {
   failOn?: Severity;
 }
 
-/** Display form of a path: relative to the cwd when inside it, with forward slashes. */
-function display(p: string): string {
-  const rel = relative(process.cwd(), p);
-  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p).split('\\').join('/') || '.';
-}
+const display = (p: string) => displayPath(p);
 
 /** The main job: run every part that exists on a workload folder and build one Assessment. */
 export function runAssessment(dirArg: string, opts: AssessOptions = {}): AssessResult {

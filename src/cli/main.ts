@@ -26,6 +26,11 @@ export function buildProgram(): Command {
 /** Run the CLI; returns the exit code. Never lets a stack trace reach the user unless STEWARD_DEBUG is set. */
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
+  // `steward … | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

@@ -43,4 +43,19 @@ describe('findReferenceCycles', () => {
     expect(cycles[0]).toHaveLength(n);
     expect(findReferenceCycles(chain.slice(0, n - 1) as never)).toEqual([]);
   });
+
+  it('does not count references in a branch a decided condition never takes', () => {
+    const r = resources(`Conditions:
+  Never: !Equals [a, b]
+Resources:
+  A:
+    Type: AWS::S3::Bucket
+    Properties: { X: !If [Never, !Ref B, none] }
+  B:
+    Type: AWS::S3::Bucket
+    Properties: { X: !Ref A }
+`);
+    expect(findReferenceCycles(r)).toEqual([]);
+    expect(r.find((x) => x.id === 'B')!.refs).toEqual(['A']);
+  });
 });

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { displayPath } from '../util/display-path.js';
 import { UserError } from '../util/errors.js';
 import { isCloudAssembly, readCloudAssembly } from './sources/cdk-assembly.js';
 
@@ -24,7 +25,7 @@ export interface DiscoveredFile {
 export function discoverTemplateFiles(paths: readonly string[], root = process.cwd()): DiscoveredFile[] {
   const out: DiscoveredFile[] = [];
   const seen = new Set<string>();
-  const displayOf = (absolute: string) => relative(root, absolute).split(sep).join('/') || absolute;
+  const displayOf = (absolute: string) => displayPath(absolute, root);
   const add = (absolute: string, cdk?: DiscoveredFile['cdk']) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);

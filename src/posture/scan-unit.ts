@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Finding } from '../findings/finding.js';
+import { displayPath } from '../util/display-path.js';
 import { errorMessage } from '../util/errors.js';
 import type { Assumptions } from './conditions.js';
 import { findReferenceCycles } from './cycles.js';
@@ -73,7 +74,7 @@ export interface UnitResult {
 }
 
 function displayOf(root: string, absolute: string): string {
-  return relative(root, absolute).split(sep).join('/') || absolute;
+  return displayPath(absolute, root);
 }
 
 interface Loaded {
@@ -103,14 +104,16 @@ export function loadFile(
   } catch (e) {
     return { error: parseErrorFinding(display, `cannot read: ${errorMessage(e)}`) };
   }
+  const isPlan = looksLikeTerraformPlan(text);
   try {
-    const template = looksLikeTerraformPlan(text)
+    const template = isPlan
       ? parseSource(text, display)
       : parseCloudFormation(text, display, { ...parse, assume: opts.assume });
     return template ? { template } : {};
   } catch (e) {
     if (e instanceof SourceParseError) {
-      return TEMPLATE_HINT.test(text) ? { error: parseErrorFinding(display, e.message, e.line) } : {};
+      // A broken plan is as much an error as a broken template; other unparseable YAML/JSON is not ours.
+      return isPlan || TEMPLATE_HINT.test(text) ? { error: parseErrorFinding(display, e.message, e.line) } : {};
     }
     // A bug or an exhausted resource while parsing this file must not end the scan of the others.
     return { error: parseErrorFinding(display, `cannot parse: ${errorMessage(e)}`) };
@@ -143,7 +146,9 @@ export function evaluateTemplate(t: Template, opts: UnitOptions): Finding[] {
   const graph = new ResourceGraph();
   graph.add(t);
   const out: Finding[] = [];
-  for (const cycle of findReferenceCycles(t.resources)) out.push(cycleFinding(t, cycle));
+  // Terraform rejects cycles itself; folding split resources into their parent can create edges it never had.
+  if (t.format !== 'terraform-plan')
+    for (const cycle of findReferenceCycles(t.resources)) out.push(cycleFinding(t, cycle));
   out.push(
     ...evaluateResources(graph, opts.rules, {
       includePassed: opts.includePassed,

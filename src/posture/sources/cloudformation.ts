@@ -195,7 +195,8 @@ export function parseCloudFormation(
     const properties = resolveProperties(rawProps, choose);
     const metadata = asRecord(r.Metadata);
     const dependsOn = (Array.isArray(r.DependsOn) ? r.DependsOn : r.DependsOn ? [r.DependsOn] : []).map(String);
-    const refs = collectRefs(rawProps);
+    // From the properties with decided conditions applied: a branch that is never taken references nothing.
+    const refs = collectRefs(properties);
     for (const d of dependsOn) refs.add(d);
     refs.delete(id);
     const cdkPath = metadata['aws:cdk:path'];
