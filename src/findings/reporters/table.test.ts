@@ -3,7 +3,7 @@ import { VIEWS } from '../../catalog/schema.js';
 import { fixtureCatalog, sampleAssessment, sampleFindings } from '../__fixtures__/sample-assessment.js';
 import { type Assessment, rollup, type Tally } from '../assessment.js';
 import { atOrAbove, type Finding, isOpenFailure, SEVERITIES, type Severity } from '../finding.js';
-import { renderTable } from './table.js';
+import { MAX_TABLE_ROWS, renderTable } from './table.js';
 import type { ReportContext } from './types.js';
 
 const catalog = fixtureCatalog();
@@ -189,5 +189,25 @@ describe('renderTable', () => {
     // With colour on, the only escapes are picocolors' own SGR codes.
     const coloured = render(hostile, { color: true }).out;
     expect(coloured.replace(/\u001b\[\d+m/g, '')).not.toContain(ESC);
+  });
+});
+
+describe('renderTable with very many findings', () => {
+  it('caps the listing, counts everything in the verdict, and does not overflow the stack', () => {
+    const base = sampleFindings()[1]!;
+    const many = Array.from({ length: 200_000 }, (_, i) => ({
+      ...base,
+      resource: { ...base.resource, id: `Role${i}` },
+    }));
+    const a = sampleAssessment(many);
+    const out = renderTable(a, {
+      catalog: fixtureCatalog(),
+      rollup: rollup(a.findings, fixtureCatalog()),
+      failOn: 'high',
+      color: false,
+    });
+    expect(out).toContain(`… and ${200_000 - MAX_TABLE_ROWS} more`);
+    expect(out).toMatch(/FAIL: 200000 open findings at or above high/);
+    expect(out.split('\n').length).toBeLessThan(MAX_TABLE_ROWS + 100);
   });
 });

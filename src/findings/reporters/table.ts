@@ -36,6 +36,7 @@ export function truncateStart(s: string, max: number): string {
 }
 
 const MIN_MESSAGE = 40;
+export const MAX_TABLE_ROWS = 500;
 const MIN_COLUMN = 12;
 
 /**
@@ -43,7 +44,7 @@ const MIN_COLUMN = 12;
  * at least MIN_MESSAGE characters of the terminal.
  */
 function columnWidths(heads: string[], rows: string[][], cols: number): number[] {
-  const widths = heads.map((h, i) => Math.max(len(h), ...rows.map((r) => len(r[i]!))));
+  const widths = heads.map((h, i) => rows.reduce((w, r) => Math.max(w, len(r[i]!)), len(h)));
   const budget = cols - 2 - 2 * heads.length - MIN_MESSAGE;
   for (;;) {
     const total = widths.reduce((sum, w) => sum + w, 0);
@@ -162,8 +163,10 @@ export function renderTable(a: Assessment, ctx: ReportContext, width = ctx.width
   line();
 
   // Open failures as an aligned table; the message takes whatever width is left.
-  const open = sortedFindings(openFailures(a.findings));
-  line(c.bold(`Open failures (${open.length})`));
+  const allOpen = sortedFindings(openFailures(a.findings));
+  // A terminal is for reading: past a few hundred rows the table points to the machine formats instead.
+  const open = allOpen.slice(0, MAX_TABLE_ROWS);
+  line(c.bold(`Open failures (${allOpen.length})`));
   if (open.length === 0) line(c.dim('  none'));
   else {
     const heads = ['SEVERITY', 'RULE', 'RESOURCE', 'LOCATION'];
@@ -182,6 +185,12 @@ export function renderTable(a: Assessment, ctx: ReportContext, width = ctx.width
       const rest = cells.slice(1).map((cell, i) => pad(cell, widths[i + 1]!));
       line(`  ${sev}  ${rest.join('  ')}  ${truncate(cleanText(f.message), msgW)}`);
     }
+    if (allOpen.length > open.length)
+      line(
+        c.dim(
+          `  … and ${allOpen.length - open.length} more (the ${MAX_TABLE_ROWS} most severe are shown; use --format json or sarif for all)`,
+        ),
+      );
   }
 
   const suppressed = sortedFindings(a.findings.filter((f) => f.status === 'fail' && f.suppression));
@@ -205,12 +214,12 @@ export function renderTable(a: Assessment, ctx: ReportContext, width = ctx.width
   }
 
   line();
-  const blocking = open.filter((f) => atOrAbove(f.severity, ctx.failOn));
+  const blocking = allOpen.filter((f) => atOrAbove(f.severity, ctx.failOn));
   const caveat = errors.length > 0 ? c.yellow(` (${plural(errors.length, 'error')}: results may be incomplete)`) : '';
   if (blocking.length > 0) {
     line(`${c.bold(c.red('FAIL'))}: ${plural(blocking.length, 'open finding')} at or above ${ctx.failOn}${caveat}`);
   } else {
-    const below = open.length > 0 ? ` (${plural(open.length, 'open finding')} below ${ctx.failOn})` : '';
+    const below = allOpen.length > 0 ? ` (${plural(allOpen.length, 'open finding')} below ${ctx.failOn})` : '';
     line(`${c.bold(c.green('PASS'))}${below}${caveat}`);
   }
   return `${out.join('\n')}\n`;

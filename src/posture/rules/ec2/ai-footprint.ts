@@ -96,7 +96,18 @@ export function isAiHost(r: Resource): boolean {
 }
 
 /** Short list of ids for messages: `A, B, C and 2 more`. */
+const idListCache = new WeakMap<Resource[], string>();
+
 export function idList(rs: Resource[], max = 3): string {
+  // Graph rules quote the same evidence list for every VPC or group they judge: compute it once per list.
+  const cached = max === 3 ? idListCache.get(rs) : undefined;
+  if (cached !== undefined) return cached;
+  const text = idListUncached(rs, max);
+  if (max === 3) idListCache.set(rs, text);
+  return text;
+}
+
+function idListUncached(rs: Resource[], max: number): string {
   const ids = [...new Set(rs.map((r) => r.id))];
   const head = ids.slice(0, max).join(', ');
   return ids.length > max ? `${head} and ${ids.length - max} more` : head;

@@ -36,12 +36,34 @@ export function serviceSuffix(pattern: string): string | undefined {
 
 /** Endpoints in the scan that serve `vpc`: same-template `Ref`s to it, or a VpcId the scan cannot resolve. */
 export function endpointsOf(graph: ResourceGraph, vpc: Resource): Resource[] {
-  return graph.ofType('AWS::EC2::VPCEndpoint').filter((ep) => {
+  const index = endpointIndex(graph);
+  return [...(index.byVpc.get(`${vpc.position.file}\u0000${vpc.id}`) ?? []), ...index.unresolved];
+}
+
+interface EndpointIndex {
+  byVpc: Map<string, Resource[]>;
+  /** VpcId from a parameter or another stack: it may well be any VPC, so it is not held against one. */
+  unresolved: Resource[];
+}
+
+const endpointIndexes = new WeakMap<ResourceGraph, EndpointIndex>();
+
+/** Endpoints grouped by the VPC they name, built once per graph so judging every VPC stays linear. */
+function endpointIndex(graph: ResourceGraph): EndpointIndex {
+  const hit = endpointIndexes.get(graph);
+  if (hit) return hit;
+  const index: EndpointIndex = { byVpc: new Map(), unresolved: [] };
+  for (const ep of graph.ofType('AWS::EC2::VPCEndpoint')) {
     const target = refTarget(ep.properties.VpcId);
-    if (target && graph.get(ep, target)) return ep.position.file === vpc.position.file && target === vpc.id;
-    // VpcId from a parameter or another stack: it may well be this VPC, so it is not held against it.
-    return true;
-  });
+    if (target && graph.get(ep, target)) {
+      const key = `${ep.position.file}\u0000${target}`;
+      const list = index.byVpc.get(key);
+      if (list) list.push(ep);
+      else index.byVpc.set(key, [ep]);
+    } else index.unresolved.push(ep);
+  }
+  endpointIndexes.set(graph, index);
+  return index;
 }
 
 export function endpointType(ep: Resource): string {
