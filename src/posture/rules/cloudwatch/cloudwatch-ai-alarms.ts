@@ -42,14 +42,18 @@ export const cloudwatchAiAlarms: GraphRule = {
   equivalents: {},
   evaluateGraph(ctx) {
     const alarms = ctx.graph.ofType('AWS::CloudWatch::Alarm');
+    // Index what alarms point at once (refs per template, literal dimension values), so each endpoint is O(1).
+    const referenced = new Set<string>();
+    const literals = new Set<string>();
+    for (const a of alarms) {
+      for (const id of collectRefs(a.properties)) referenced.add(`${a.position.file}\u0000${id}`);
+      for (const v of literalDimensions(a)) literals.add(v);
+    }
     const out: (Verdict & { resource: Resource })[] = [];
     for (const ep of ctx.graph.ofType('AWS::SageMaker::Endpoint')) {
       const name = ctx.value(ep, ['EndpointName']);
-      const watched = alarms.some(
-        (a) =>
-          (a.position.file === ep.position.file && collectRefs(a.properties).has(ep.id)) ||
-          (typeof name === 'string' && literalDimensions(a).includes(name)),
-      );
+      const watched =
+        referenced.has(`${ep.position.file}\u0000${ep.id}`) || (typeof name === 'string' && literals.has(name));
       out.push(
         watched
           ? { status: 'pass', message: `Endpoint ${ep.id} has a CloudWatch alarm.`, resource: ep }

@@ -19,7 +19,7 @@ export const s3BucketKmsEncryption: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_19'],
-    cdkNag: ['AwsSolutions-S3'],
+    cdkNag: ['NIST.800.53.R5-S3DefaultEncryptionKMS', 'HIPAA.Security-S3DefaultEncryptionKMS'],
     prowler: ['s3_bucket_kms_encryption'],
     securityHub: ['S3.17'],
   },
