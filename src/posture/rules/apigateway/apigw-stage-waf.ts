@@ -19,7 +19,7 @@ export const apigwStageWaf: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV2_AWS_29'],
-    cdkNag: ['AwsSolutions-APIG3'],
+    cdkNag: ['AwsSolutions-APIG3', 'NIST.800.53.R5-APIGWAssociatedWithWAF'],
     prowler: ['apigateway_restapi_waf_acl_attached'],
     securityHub: ['APIGateway.4'],
   },

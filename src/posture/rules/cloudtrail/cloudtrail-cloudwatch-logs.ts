@@ -19,7 +19,7 @@ export const cloudtrailCloudwatchLogs: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV2_AWS_10'],
-    cdkNag: ['NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled'],
+    cdkNag: ['NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled', 'HIPAA.Security-CloudTrailCloudWatchLogsEnabled'],
     prowler: ['cloudtrail_cloudwatch_logging_enabled'],
     securityHub: ['CloudTrail.5'],
   },

@@ -17,7 +17,7 @@ export const cloudtrailKms: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_35'],
-    cdkNag: ['NIST.800.53.R5-CloudTrailEncryptionEnabled'],
+    cdkNag: ['NIST.800.53.R5-CloudTrailEncryptionEnabled', 'HIPAA.Security-CloudTrailEncryptionEnabled'],
     prowler: ['cloudtrail_kms_encryption_enabled'],
     securityHub: ['CloudTrail.2'],
   },

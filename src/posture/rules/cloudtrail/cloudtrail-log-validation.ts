@@ -17,7 +17,7 @@ export const cloudtrailLogValidation: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_36'],
-    cdkNag: ['NIST.800.53.R5-CloudTrailLogFileValidationEnabled'],
+    cdkNag: ['NIST.800.53.R5-CloudTrailLogFileValidationEnabled', 'HIPAA.Security-CloudTrailLogFileValidationEnabled'],
     prowler: ['cloudtrail_log_file_validation_enabled'],
     securityHub: ['CloudTrail.4'],
   },

@@ -14,7 +14,11 @@ export const logsGroupKms: ResourceRule = {
     cloudformation: 'KmsKeyId: !GetAtt LogKey.Arn',
     terraform: 'kms_key_id = aws_kms_key.logs.arn',
   },
-  equivalents: { checkov: ['CKV_AWS_158'], prowler: ['cloudwatch_log_group_kms_encryption_enabled'] },
+  equivalents: {
+    cdkNag: ['HIPAA.Security-CloudWatchLogGroupEncrypted', 'NIST.800.53.R5-CloudWatchLogGroupEncrypted'],
+    checkov: ['CKV_AWS_158'],
+    prowler: ['cloudwatch_log_group_kms_encryption_enabled'],
+  },
   evaluate(g) {
     return isSet(g.properties.KmsKeyId)
       ? pass(`Log group ${g.id} is KMS-encrypted.`)
@@ -38,7 +42,7 @@ export const logsGroupRetention: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_66'],
-    cdkNag: ['NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod'],
+    cdkNag: ['NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', 'HIPAA.Security-CloudWatchLogGroupRetentionPeriod'],
     prowler: ['cloudwatch_log_group_retention_policy_specific_days_enabled'],
   },
   evaluate(g) {

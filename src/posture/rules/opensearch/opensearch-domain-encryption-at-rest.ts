@@ -18,7 +18,11 @@ export const opensearchDomainEncryptionAtRest: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_5'],
-    cdkNag: ['AwsSolutions-OS8', 'NIST.800.53.R5-OpenSearchEncryptedAtRest'],
+    cdkNag: [
+      'AwsSolutions-OS8',
+      'NIST.800.53.R5-OpenSearchEncryptedAtRest',
+      'HIPAA.Security-OpenSearchEncryptedAtRest',
+    ],
     prowler: ['opensearch_service_domains_encryption_at_rest_enabled'],
     securityHub: ['OpenSearch.1', 'ES.1'],
   },

@@ -18,7 +18,11 @@ export const opensearchDomainNodeToNode: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_6'],
-    cdkNag: ['AwsSolutions-OS2', 'NIST.800.53.R5-OpenSearchNodeToNodeEncryption'],
+    cdkNag: [
+      'AwsSolutions-OS2',
+      'NIST.800.53.R5-OpenSearchNodeToNodeEncryption',
+      'HIPAA.Security-OpenSearchNodeToNodeEncryption',
+    ],
     prowler: ['opensearch_service_domains_node_to_node_encryption_enabled'],
     securityHub: ['OpenSearch.3', 'ES.3'],
   },

@@ -16,7 +16,11 @@ export const s3BucketVersioning: ResourceRule = {
     terraform:
       'resource "aws_s3_bucket_versioning" "this" {\n  bucket = aws_s3_bucket.this.id\n  versioning_configuration { status = "Enabled" }\n}',
   },
-  equivalents: { checkov: ['CKV_AWS_21'], prowler: ['s3_bucket_object_versioning'], cdkNag: [] },
+  equivalents: {
+    checkov: ['CKV_AWS_21'],
+    prowler: ['s3_bucket_object_versioning'],
+    cdkNag: ['HIPAA.Security-S3BucketVersioningEnabled', 'NIST.800.53.R5-S3BucketVersioningEnabled'],
+  },
   evaluate(bucket) {
     const status = dig(bucket.properties, ['VersioningConfiguration', 'Status']);
     return status === 'Enabled'

@@ -16,7 +16,11 @@ export const sagemakerEndpointConfigKms: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_98'],
-    cdkNag: ['AwsSolutions-SM2', 'NIST.800.53.R5-SageMakerEndpointConfigurationKMSKeyConfigured'],
+    cdkNag: [
+      'AwsSolutions-SM2',
+      'NIST.800.53.R5-SageMakerEndpointConfigurationKMSKeyConfigured',
+      'HIPAA.Security-SageMakerEndpointConfigurationKMSKeyConfigured',
+    ],
     prowler: ['sagemaker_endpoint_config_kms_encryption_enabled'],
     securityHub: [],
   },

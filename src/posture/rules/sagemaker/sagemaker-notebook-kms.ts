@@ -17,7 +17,11 @@ export const sagemakerNotebookKms: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_22', 'CKV_AWS_187'],
-    cdkNag: ['AwsSolutions-SM2', 'HIPAA.Security-SageMakerNotebookInstanceKMSKeyConfigured'],
+    cdkNag: [
+      'AwsSolutions-SM2',
+      'HIPAA.Security-SageMakerNotebookInstanceKMSKeyConfigured',
+      'NIST.800.53.R5-SageMakerNotebookInstanceKMSKeyConfigured',
+    ],
     prowler: ['sagemaker_notebook_instance_encryption_enabled'],
     securityHub: [],
   },

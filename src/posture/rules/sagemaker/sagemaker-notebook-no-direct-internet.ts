@@ -18,7 +18,12 @@ export const sagemakerNotebookNoDirectInternet: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_122'],
-    cdkNag: ['AwsSolutions-SM1', 'AwsSolutions-SM3'],
+    cdkNag: [
+      'AwsSolutions-SM1',
+      'AwsSolutions-SM3',
+      'HIPAA.Security-SageMakerNotebookNoDirectInternetAccess',
+      'NIST.800.53.R5-SageMakerNotebookNoDirectInternetAccess',
+    ],
     prowler: [
       'sagemaker_notebook_instance_without_direct_internet_access_configured',
       'sagemaker_notebook_instance_vpc_settings_configured',
