@@ -6,7 +6,7 @@ import { evaluateGraphRules } from './evaluate.js';
 import { ResourceGraph, type Template } from './graph.js';
 import type { Rule } from './rule.js';
 import { allRules } from './rules/index.js';
-import { DEFAULT_MAX_FILE_BYTES, loadFile, scanUnit, type UnitOptions, type UnitResult } from './scan-unit.js';
+import { DEFAULT_MAX_FILE_BYTES, scanUnit, type UnitOptions, type UnitResult } from './scan-unit.js';
 import { defaultWorkerScript, runInWorkers } from './workers/pool.js';
 
 export { contextFor, type EvaluateOptions, evaluate, evaluateGraphRules, evaluateResources } from './evaluate.js';
@@ -178,21 +178,4 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
     (i, u) => tick(files[i]!, u),
   );
   return merge(units, uo, jobs);
-}
-
-/** Parse files into templates (errors become findings). Kept for callers that only need the templates. */
-export function loadTemplates(files: DiscoveredFile[], opts: ScanOptions, errors: Finding[]): Template[] {
-  const templates: Template[] = [];
-  files.forEach((f, i) => {
-    const { template, error } = loadFile(
-      f.absolute,
-      f.display,
-      { maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, assume: opts.assume },
-      f.cdk ? { format: 'cdk', constructPaths: f.cdk.constructPaths } : {},
-    );
-    if (error) errors.push(error);
-    if (template) templates.push(template);
-    opts.onProgress?.(i + 1, files.length, f.display, { templates: templates.length, resources: 0, findings: 0 });
-  });
-  return templates;
 }

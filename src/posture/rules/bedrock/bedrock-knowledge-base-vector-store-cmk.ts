@@ -14,7 +14,7 @@ const STORES: Record<
   OPENSEARCH_SERVERLESS: {
     ref: ['OpensearchServerlessConfiguration', 'CollectionArn'],
     type: 'AWS::OpenSearchServerless::Collection',
-    judge: (c, ctx) => collectionEncryption(c, ctx.graph, ctx),
+    judge: (c, ctx) => collectionEncryption(c, ctx),
   },
   RDS: {
     ref: ['RdsConfiguration', 'ResourceArn'],
