@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { registerAssess } from './commands/assess.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerCatalog } from './commands/catalog.js';
+import { registerGuard } from './commands/guard.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
 import { EXIT } from './exit-codes.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerCatalog(program);
   registerRules(program);
   registerBaseline(program);
+  registerGuard(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

@@ -48,12 +48,15 @@ export function emptyTally(): Tally {
   return { passed: 0, failed: 0, suppressed: 0, skipped: 0, errors: 0 };
 }
 
+/** The counter of a tally a finding adds to: `failed` counts only unsuppressed failures. */
+function counterOf(f: Finding): keyof Tally {
+  if (f.status === 'fail') return f.suppression ? 'suppressed' : 'failed';
+  if (f.status === 'pass') return 'passed';
+  return f.status === 'skip' ? 'skipped' : 'errors';
+}
+
 export function addToTally(t: Tally, f: Finding): void {
-  if (f.suppression && f.status === 'fail') t.suppressed++;
-  else if (f.status === 'fail') t.failed++;
-  else if (f.status === 'pass') t.passed++;
-  else if (f.status === 'skip') t.skipped++;
-  else t.errors++;
+  t[counterOf(f)]++;
 }
 
 export interface RequirementCoverage {
@@ -83,6 +86,54 @@ function bucket<K extends string>(keys: readonly K[]): Record<K, Tally> {
   return Object.fromEntries(keys.map((k) => [k, emptyTally()])) as Record<K, Tally>;
 }
 
+/**
+ * The tallies a finding with these controls counts in, each once even when several of its controls fall in it.
+ * Findings of one rule share their controls, so a scan with a million findings resolves a few hundred lists.
+ * Buckets are created in the order the findings first reach them, as a per-finding walk would.
+ */
+function bucketsResolver(r: Rollup, catalog: Catalog, reqTally: Map<string, Tally>, unknown: Set<string>) {
+  const byList = new Map<readonly string[], Tally[]>();
+  const byKey = new Map<string, Tally[]>();
+  const resolve = (controls: readonly string[]): Tally[] => {
+    const tallies = new Set<Tally>();
+    const add = (t: Tally | undefined) => {
+      if (t) tallies.add(t);
+    };
+    for (const cid of controls) {
+      const c = catalog.control(cid);
+      if (!c) {
+        unknown.add(cid);
+        continue;
+      }
+      add(r.byLayer[c.layer]);
+      add(r.byView[c.view]);
+      add(r.byResponsibility[c.responsibility]);
+      for (const s of c.scopes) add(r.byScope[`${s}`]);
+      for (const [fw, reqs] of Object.entries(c.mappings)) {
+        for (const req of reqs ?? []) {
+          const key = `${fw}\u0000${req}`;
+          let t = reqTally.get(key);
+          if (!t) reqTally.set(key, (t = emptyTally()));
+          add(t);
+          if (fw === 'owasp-llm-2025') add((r.byOwasp[req] ??= emptyTally()));
+        }
+      }
+    }
+    return [...tallies];
+  };
+  return (controls: readonly string[]): Tally[] => {
+    let list = byList.get(controls);
+    if (!list) {
+      // Same controls in another array (findings decoded from a worker batch): same buckets.
+      const key = controls.join('\u0000');
+      list = byKey.get(key);
+      if (!list) byKey.set(key, (list = resolve(controls)));
+      byList.set(controls, list);
+    }
+    return list;
+  };
+}
+
 /** Roll findings up along every catalog axis: layer, view, scope, responsibility, OWASP risk, framework requirement. */
 export function rollup(findings: readonly Finding[], catalog: Catalog): Rollup {
   const r: Rollup = {
@@ -98,39 +149,12 @@ export function rollup(findings: readonly Finding[], catalog: Catalog): Rollup {
   };
   const reqTally = new Map<string, Tally>();
   const unknown = new Set<string>();
+  const bucketsOf = bucketsResolver(r, catalog, reqTally, unknown);
   for (const f of findings) {
-    addToTally(r.total, f);
-    addToTally(r.bySeverity[f.severity]!, f);
-    // A finding counts once per bucket even when several of its controls fall in it.
-    const seen = new Set<string>();
-    const once = (key: string, t: Tally | undefined) => {
-      if (t && !seen.has(key)) {
-        seen.add(key);
-        addToTally(t, f);
-      }
-    };
-    for (const cid of f.controls) {
-      const c = catalog.control(cid);
-      if (!c) {
-        unknown.add(cid);
-        continue;
-      }
-      once(`l:${c.layer}`, r.byLayer[c.layer]);
-      once(`v:${c.view}`, r.byView[c.view]);
-      once(`r:${c.responsibility}`, r.byResponsibility[c.responsibility]);
-      for (const s of c.scopes) once(`s:${s}`, r.byScope[`${s}`]);
-      for (const [fw, reqs] of Object.entries(c.mappings)) {
-        for (const req of reqs ?? []) {
-          const key = `${fw}\u0000${req}`;
-          if (!reqTally.has(key)) reqTally.set(key, emptyTally());
-          once(`q:${key}`, reqTally.get(key));
-          if (fw === 'owasp-llm-2025') {
-            r.byOwasp[req] ??= emptyTally();
-            once(`o:${req}`, r.byOwasp[req]);
-          }
-        }
-      }
-    }
+    const counter = counterOf(f);
+    r.total[counter]++;
+    r.bySeverity[f.severity]![counter]++;
+    for (const t of bucketsOf(f.controls)) t[counter]++;
   }
   for (const fw of catalog.frameworks) {
     r.byFramework[fw.id] = {

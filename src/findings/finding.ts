@@ -63,13 +63,21 @@ export function isOpenFailure(f: Finding): boolean {
   return f.status === 'fail' && !f.suppression;
 }
 
+/**
+ * Code-unit order: the same on every machine (`localeCompare` follows the process locale, so two machines could
+ * sort one scan's report differently), and much cheaper for the million findings of a large scan.
+ */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Stable order for every report: severity, rule, file, line, resource id. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    (a.resource.file ?? '').localeCompare(b.resource.file ?? '') ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.resource.file ?? '', b.resource.file ?? '') ||
     (a.resource.line ?? 0) - (b.resource.line ?? 0) ||
-    a.resource.id.localeCompare(b.resource.id)
+    compareText(a.resource.id, b.resource.id)
   );
 }

@@ -9,9 +9,11 @@ export type Direction = 'input' | 'output';
 
 /** Where a text sits in a conversation. `document` = retrieved context or tool results passed in the request. */
 export type SegmentRole = 'system' | 'user' | 'assistant' | 'tool' | 'document';
+export const SEGMENT_ROLES: readonly SegmentRole[] = ['system', 'user', 'assistant', 'tool', 'document'];
 
 /** What a policy tells the pipeline to do when a scanner detects something. */
 export type ScannerAction = 'block' | 'redact' | 'mask' | 'tokenize' | 'flag';
+export const SCANNER_ACTIONS: readonly ScannerAction[] = ['block', 'redact', 'mask', 'tokenize', 'flag'];
 
 /** What happened, per verdict and overall. Ranked: block > tokenize > redact > mask > flag > allow. */
 export type GuardAction = 'allow' | 'flag' | 'mask' | 'redact' | 'tokenize' | 'block';
@@ -91,6 +93,8 @@ export interface ScannerFactory<O = unknown> {
 /** One scanner's outcome on one request or response. */
 export interface Verdict {
   scanner: string;
+  /** The policy entry's `id`, when it set one (two `regex` entries, say). */
+  id?: string;
   /** Highest score over the texts scanned. */
   score: number;
   /** What the pipeline did because of this scanner: `allow` when nothing was detected. */

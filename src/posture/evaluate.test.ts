@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../findings/finding.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, evaluateGraphRules } from './evaluate.js';
 import { ResourceGraph } from './graph.js';
-import { fail, pass, type ResourceRule, type Rule } from './rule.js';
+import { detach } from './graph-slice.js';
+import { fail, type GraphRule, pass, type ResourceRule, type Rule } from './rule.js';
 import { parseCloudFormation } from './sources/cloudformation.js';
 import { refTarget } from './sources/intrinsics.js';
 import { dig } from './values.js';
@@ -203,5 +204,72 @@ describe('evaluate with conditions', () => {
     const f = evaluate(g, [bucketKms, crash], { includePassed: false });
     expect(f.map((x) => `${x.status} ${x.ruleId}`)).toEqual(['error test-crash']);
     expect(f[0]!.message).toMatch(/crashed on B: boom/);
+  });
+});
+
+describe('inline suppressions on graph rule findings', () => {
+  /** Fails every bucket it sees, and once more for the account as a whole. */
+  const everyBucket: GraphRule = {
+    ...meta,
+    kind: 'graph',
+    id: 'test-graph-buckets',
+    title: 'buckets are watched',
+    resourceTypes: ['AWS::S3::Bucket'],
+    equivalents: { checkov: ['CKV_TEST_1'] },
+    evaluateGraph(ctx) {
+      return [
+        ...ctx.graph.ofType('AWS::S3::Bucket').map((b) => ({ ...fail(`${b.id} is not watched`), resource: b })),
+        fail('the account has no watcher'),
+      ];
+    },
+  };
+  const yaml = `Resources:
+  Kept:
+    Type: AWS::S3::Bucket
+    Metadata:
+      steward:
+        suppress: [{ rule: test-graph-buckets, reason: watched by the central account }]
+  ViaCheckov:
+    Type: AWS::S3::Bucket
+    Metadata:
+      checkov:
+        skip: [{ id: CKV_TEST_1, comment: legacy bucket }]
+  NoReason:
+    Type: AWS::S3::Bucket
+    Metadata:
+      steward:
+        suppress: [{ rule: test-graph-buckets }]
+  Plain:
+    Type: AWS::S3::Bucket
+`;
+
+  it('applies the named resource’s suppressions, on the detached resources a scan hands graph rules', () => {
+    const t = parseCloudFormation(yaml, 't.yaml')!;
+    const g = new ResourceGraph();
+    g.add({ ...t, resources: t.resources.map(detach) });
+    const f = evaluateGraphRules(g, [everyBucket], true);
+    expect(
+      f.map((x) => `${x.resource.id}: ${x.suppression ? `${x.suppression.reason} @ ${x.suppression.source}` : '-'}`),
+    ).toEqual([
+      'Kept: watched by the central account @ t.yaml:2',
+      'ViaCheckov: legacy bucket (from checkov metadata) @ t.yaml:7',
+      'NoReason: -',
+      'Plain: -',
+      'account: -',
+    ]);
+    expect(f[2]!.message).toBe(
+      'NoReason is not watched [t.yaml:12: steward suppression of test-graph-buckets has no reason, so it is not applied]',
+    );
+    expect(f[4]!.message).toBe('the account has no watcher');
+  });
+
+  it('leaves passing graph verdicts alone', () => {
+    const passing: GraphRule = {
+      ...everyBucket,
+      evaluateGraph: (ctx) => ctx.graph.ofType('AWS::S3::Bucket').map((b) => ({ ...pass('watched'), resource: b })),
+    };
+    const g = new ResourceGraph();
+    g.add(parseCloudFormation(yaml, 't.yaml')!);
+    expect(evaluateGraphRules(g, [passing], true).filter((x) => x.suppression)).toEqual([]);
   });
 });

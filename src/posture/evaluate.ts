@@ -167,6 +167,15 @@ function mergeWorlds(results: WorldOutcome[], all: World[], truncated: boolean):
   };
 }
 
+/** A failing finding about a resource takes the resource's inline suppression, or says why one was refused. */
+function withInlineSuppression(f: Finding, resource: Resource, rule: RuleMeta): Finding {
+  if (f.status !== 'fail') return f;
+  const s = inlineSuppression(resource, rule);
+  if (s.suppression) f.suppression = s.suppression;
+  if (s.missingReason) f.message += ` [${s.missingReason}]`;
+  return f;
+}
+
 function crashFinding(rule: RuleMeta, resource: Resource | undefined, e: unknown): Finding {
   return {
     ...toFinding(rule, { status: 'fail', message: '' }, resource),
@@ -224,13 +233,7 @@ export function evaluateResources(graph: ResourceGraph, rules: readonly Rule[], 
       }
       if (!outcome) continue;
       if (outcome.verdict.status === 'pass' && !includePassed) continue;
-      const f = toFinding(rule, outcome.verdict, outcome.subject);
-      if (f.status === 'fail') {
-        const s = inlineSuppression(resource, rule);
-        if (s.suppression) f.suppression = s.suppression;
-        if (s.missingReason) f.message += ` [${s.missingReason}]`;
-      }
-      findings.push(f);
+      findings.push(withInlineSuppression(toFinding(rule, outcome.verdict, outcome.subject), resource, rule));
     }
   }
   return findings;
@@ -239,6 +242,7 @@ export function evaluateResources(graph: ResourceGraph, rules: readonly Rule[], 
 /**
  * Run the graph (account-level) rules. They speak about the templates scanned, so with no resources at all there
  * is nothing to say. A graph rule reads only resources of its declared types: the parallel scanner ships only those.
+ * A failing verdict that names a resource honours that resource's inline suppressions, as resource rules do.
  */
 export function evaluateGraphRules(
   graph: ResourceGraph,
@@ -261,7 +265,8 @@ export function evaluateGraphRules(
     }
     for (const v of verdicts) {
       if (v.status === 'pass' && !includePassed) continue;
-      findings.push(toFinding(rule, v, v.resource));
+      const f = toFinding(rule, v, v.resource);
+      findings.push(v.resource ? withInlineSuppression(f, v.resource, rule) : f);
     }
   }
   return findings;

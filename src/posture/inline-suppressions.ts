@@ -9,40 +9,67 @@ export interface InlineSuppressionResult {
   missingReason?: string;
 }
 
+interface Candidate {
+  tool: 'steward' | 'cfn_nag' | 'checkov';
+  id: unknown;
+  reason: unknown;
+  /** `file:line` where it was written, when not the resource's own position (a `.tf` comment). */
+  source?: string;
+  /** Where another tool's suppression came from, for the reason: `checkov metadata`, `checkov comment`. */
+  via?: string;
+}
+
 const entries = (v: unknown): Record<string, unknown>[] =>
   asArray(v).filter((e): e is Record<string, unknown> => !!e && typeof e === 'object');
 
-/**
- * Suppressions declared in a resource's Metadata. Steward's own form is
- * `Metadata: { steward: { suppress: [{ rule, reason }] } }`; cfn_nag's `rules_to_suppress` and checkov's `skip`
- * are honoured too, through the rule's listed equivalents, and the suppression says which tool's metadata it came from.
- * A reason is mandatory: an entry without one is reported, never silently applied.
- */
-export function inlineSuppression(resource: Resource, rule: RuleMeta): InlineSuppressionResult {
-  const where = `${resource.position.file}:${resource.position.line}`;
+function candidatesOf(resource: Resource): Candidate[] {
   const md = resource.metadata;
-  const candidates: { tool: string; id: unknown; reason: unknown }[] = [];
+  const out: Candidate[] = [];
   for (const e of entries((md.steward as { suppress?: unknown } | undefined)?.suppress)) {
-    candidates.push({ tool: 'steward', id: e.rule, reason: e.reason });
+    out.push({ tool: 'steward', id: e.rule, reason: e.reason });
   }
   for (const e of entries((md.cfn_nag as { rules_to_suppress?: unknown } | undefined)?.rules_to_suppress)) {
-    candidates.push({ tool: 'cfn_nag', id: e.id, reason: e.reason });
+    out.push({ tool: 'cfn_nag', id: e.id, reason: e.reason, via: 'cfn_nag metadata' });
   }
   for (const e of entries((md.checkov as { skip?: unknown } | undefined)?.skip)) {
-    candidates.push({ tool: 'checkov', id: e.id, reason: e.comment ?? e.reason });
+    out.push({ tool: 'checkov', id: e.id, reason: e.comment ?? e.reason, via: 'checkov metadata' });
   }
-  for (const c of candidates) {
+  // Comments of the resource's `.tf` block (sources/terraform/tf-suppressions.ts); only a plan's parser sets them.
+  if (resource.format === 'terraform-plan') {
+    for (const e of entries((md.terraform as { suppressions?: unknown } | undefined)?.suppressions)) {
+      const tool = e.tool === 'checkov' ? 'checkov' : 'steward';
+      const source = typeof e.source === 'string' ? e.source : undefined;
+      out.push({ tool, id: e.rule, reason: e.reason, source, via: tool === 'checkov' ? 'checkov:skip comment' : '' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Suppressions declared on a resource. Steward's own form is CloudFormation
+ * `Metadata: { steward: { suppress: [{ rule, reason }] } }` or, on a Terraform plan, a `# steward:suppress` comment in
+ * the resource's `.tf` block; cfn_nag's `rules_to_suppress`, checkov's `skip` metadata and `checkov:skip=` comments
+ * are honoured too, through the rule's listed equivalents, and the suppression says where it came from.
+ * A reason is mandatory: an entry without one is reported, never silently applied (one with a reason wins).
+ */
+export function inlineSuppression(resource: Resource, rule: RuleMeta): InlineSuppressionResult {
+  const here = `${resource.position.file}:${resource.position.line}`;
+  let missingReason: string | undefined;
+  for (const c of candidatesOf(resource)) {
     const id = String(c.id ?? '');
     const matches =
       c.tool === 'steward'
         ? id === rule.id || id === '*'
         : (c.tool === 'checkov' ? rule.equivalents.checkov : rule.equivalents.cfnNag)?.includes(id);
     if (!matches) continue;
+    const where = c.source ?? here;
     const reason = typeof c.reason === 'string' ? c.reason.trim() : '';
-    if (!reason)
-      return { missingReason: `${where}: ${c.tool} suppression of ${id} has no reason, so it is not applied` };
-    const via = c.tool === 'steward' ? '' : ` (from ${c.tool} metadata)`;
+    if (!reason) {
+      missingReason ??= `${where}: ${c.tool} suppression of ${id} has no reason, so it is not applied`;
+      continue;
+    }
+    const via = c.via ? ` (from ${c.via})` : '';
     return { suppression: { kind: 'inline', reason: `${reason}${via}`, source: where } };
   }
-  return {};
+  return missingReason ? { missingReason } : {};
 }

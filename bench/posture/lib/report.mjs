@@ -1,5 +1,7 @@
 // Render the benchmark's numbers and the coverage diff as a terminal table and as Markdown.
 
+import { decisionCell } from './coverage.mjs';
+
 export const secs = (s) =>
   s === undefined || Number.isNaN(s) ? '—' : s >= 100 ? s.toFixed(0) : s >= 1 ? s.toFixed(2) : s.toPrecision(3);
 export const mem = (kb) =>
@@ -88,14 +90,28 @@ export function coverageMarkdown(cov, title) {
     'One row per cdk-nag rule. "Candidate" is a Steward rule that fails on (nearly) the same resources (Jaccard ≥ 0.8)',
     'without listing the cdk-nag id: likely an undeclared equivalent, but check, on a small sample it can be chance.',
     'When cdk-nag flags every resource of its type in the sample, no candidate is named: any rule would match.',
-    'Decide per row: a rule is missing, an existing rule should list the id in `equivalents.cdkNag`, or out of scope.',
+    'The decision (covered-by, added, out-of-scope or missing) comes from `bench/posture/coverage-decisions.yaml`.',
     '',
     mdTable(
       ['cdk-nag rule', 'resources', 'resource types', 'candidate Steward rule', 'decision'],
-      cov.missing.map((r) => [r.rule, r.resources, r.types.join(', '), candidate(r), '']),
+      cov.missing.map((r) => [r.rule, r.resources, r.types.join(', '), candidate(r), decisionCell(r)]),
     ),
     '',
   );
+  if (cov.undecided.length)
+    out.push(
+      '### cdk-nag rules with findings and no decision',
+      '',
+      'Add each to `bench/posture/coverage-decisions.yaml`.',
+      '',
+      mdTable(
+        ['cdk-nag rule', 'resources', 'resource types'],
+        cov.undecided.map((r) => [r.rule, r.resources, r.types.join(', ')]),
+      ),
+      '',
+    );
+  if (cov.decisionProblems.length)
+    out.push('### Decisions that no longer match the rules', '', ...cov.decisionProblems.map((p) => `- ${p}`), '');
   if (cov.ruleErrors.length)
     out.push(
       '### cdk-nag rules that threw (counted as errors, not findings)',
@@ -127,7 +143,7 @@ const undeclared = (r) =>
 /** Short terminal summary of the coverage diff: the rules the lead must decide on. */
 export function coverageText(cov, title) {
   const lines = [
-    `${title}: ${cov.rows.length} cdk-nag rules with findings on ${cov.templates} templates; ${cov.missing.length} have no declared Steward equivalent:`,
+    `${title}: ${cov.rows.length} cdk-nag rules with findings on ${cov.templates} templates; ${cov.missing.length} have no declared Steward equivalent, ${cov.undecided.length} of them no decision either:`,
   ];
   lines.push(
     textTable(

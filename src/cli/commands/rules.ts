@@ -21,6 +21,7 @@ export function registerRules(program: Command): void {
           cdkNag: r.equivalents.cdkNag ?? [],
           prowler: r.equivalents.prowler ?? [],
           securityHub: r.equivalents.securityHub ?? [],
+          cfnNag: r.equivalents.cfnNag ?? [],
         },
         description: r.description,
         remediation: r.remediation,

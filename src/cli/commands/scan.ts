@@ -13,7 +13,8 @@ import {
   type ReportFormat,
   render,
 } from '../../findings/reporters/index.js';
-import { findingsDocument, jsonSafe, summarize, toJsonFinding } from '../../findings/reporters/json.js';
+import { findingsDocument, jsonSafe, summarize } from '../../findings/reporters/json.js';
+import { pushJsonFinding } from '../../findings/reporters/json-finding-text.js';
 import { type ScanCounts, scan } from '../../posture/engine.js';
 import { requireSpec } from '../../posture/spec/spec-db.js';
 import { errorMessage, UserError } from '../../util/errors.js';
@@ -75,11 +76,15 @@ function progressReporter(): (done: number, total: number, file: string, c: Scan
 /** Above this many findings the JSON report is written piece by piece (see writeJsonReport). */
 const STREAM_JSON_ABOVE = 20_000;
 
+/** Findings per chunk of the streamed JSON report: about a megabyte of text. */
+const FINDINGS_PER_CHUNK = 1000;
+
 /**
  * The json reporter's document, written in pieces: byte for byte what `render('json')` returns, without building
  * it as one string. Scanning 10,000 templates yields millions of findings, and one string of them would exceed
  * V8's string length limit (about 512 MB) and most of the heap. The head and tail come from the reporter itself;
- * only the findings array is streamed, each finding rendered by the reporter's own `toJsonFinding`.
+ * only the findings array is streamed, each finding printed by `pushJsonFinding` (the reporter's `toJsonFinding`
+ * as `JSON.stringify` indents it, without the intermediate objects).
  */
 export function* jsonReportChunks(assessment: Assessment, ctx: ReportContext): Generator<string> {
   const sorted = sortedFindings(assessment.findings);
@@ -92,14 +97,16 @@ export function* jsonReportChunks(assessment: Assessment, ctx: ReportContext): G
     yield `${text}\n`;
     return;
   }
-  // Wrapped as `{ findings: [...] }`, a batch prints its items at the indentation they have in the document.
-  const open = '{\n  "findings": [\n';
-  const close = '\n  ]\n}';
   yield `${text.slice(0, at)}\n  "findings": [\n`;
-  for (let i = 0; i < sorted.length; i += 2000) {
-    // toJsonFinding already makes evidence JSON-safe; the rest of a finding is strings and numbers.
-    const batch = JSON.stringify({ findings: sorted.slice(i, i + 2000).map(toJsonFinding) }, null, 2);
-    yield `${i ? ',\n' : ''}${batch.slice(open.length, batch.length - close.length)}`;
+  const indent = '    ';
+  for (let i = 0; i < sorted.length; i += FINDINGS_PER_CHUNK) {
+    const end = Math.min(sorted.length, i + FINDINGS_PER_CHUNK);
+    const parts: string[] = [];
+    for (let k = i; k < end; k++) {
+      parts.push(k ? `,\n${indent}` : indent);
+      pushJsonFinding(parts, sorted[k]!, indent);
+    }
+    yield parts.join('');
   }
   yield `\n  ],\n${text.slice(at + marker.length)}\n`;
 }

@@ -24,6 +24,8 @@ import { s3Rules } from './s3/index.js';
 import { sagemakerRules } from './sagemaker/index.js';
 import { secretsmanagerRules } from './secretsmanager/index.js';
 import { shieldRules } from './shield/index.js';
+import { snsRules } from './sns/index.js';
+import { sqsRules } from './sqs/index.js';
 import { wafRules } from './waf/index.js';
 
 /**
@@ -48,6 +50,8 @@ export const allRules: Rule[] = [
   ...ecrRules,
   ...backupRules,
   ...lambdaRules,
+  ...snsRules,
+  ...sqsRules,
   ...ec2Rules,
   ...elbRules,
   ...cloudfrontRules,

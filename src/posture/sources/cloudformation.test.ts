@@ -216,7 +216,7 @@ describe('parseCloudFormation', () => {
         'Transform: AWS::LanguageExtensions\nResources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      L: !Length [1, 2]\n      J: { "Fn::ToJsonString": { a: 1 } }\n      O: !GetStackOutput { StackName: s, OutputName: o }\n  Fn::ForEach::Buckets:\n    - Name\n    - [a, b]\n    - Bucket${Name}:\n        Type: AWS::S3::Bucket\n',
         't.yaml',
       )?.resources.map((r) => r.id),
-    ).toEqual(['A']);
+    ).toEqual(['A', 'Bucketa', 'Bucketb']);
   });
 
   it('rejects JSON nested deeper than 256 levels with a clear message', () => {

@@ -1,9 +1,12 @@
 import { type Assumptions, ConditionModel } from '../conditions.js';
 import type { RawResource, Resource, SourceFormat, SourcePosition, Template } from '../graph.js';
 import { type Chooser, rawPathOf, resolveProperties } from '../variants.js';
+import { expandSection, hasLoop, LANGUAGE_EXTENSIONS, Origins } from './for-each.js';
 import { collectRefs, findUnknownFunction, intrinsicFromTag } from './intrinsics.js';
 import { JsonPositions } from './json-positions.js';
+import { type PassedParameter, rememberPinnedParameters } from './nested-stacks.js';
 import { applyGlobals, globalsSection, SAM_TRANSFORM } from './sam-globals.js';
+import { implicitSamResources } from './sam-implicit.js';
 import { type PositionedValue, parseWithPositions, SourceParseError } from './yaml-ast.js';
 
 export { SourceParseError };
@@ -18,8 +21,10 @@ export function looksLikeTemplate(value: unknown): value is { Resources: Record<
   if ('AWSTemplateFormatVersion' in v) return true;
   const res = v.Resources;
   if (!res || typeof res !== 'object' || Array.isArray(res)) return false;
-  return Object.values(res).some(
-    (r) => r && typeof r === 'object' && typeof (r as { Type?: unknown }).Type === 'string',
+  return Object.entries(res).some(
+    ([id, r]) =>
+      id.startsWith('Fn::ForEach::') ||
+      (r && typeof r === 'object' && typeof (r as { Type?: unknown }).Type === 'string'),
   );
 }
 
@@ -32,6 +37,8 @@ export interface ParseOptions {
   assume?: Assumptions;
   /** CDK: logical id → construct path, from the cloud assembly manifest (template metadata wins). */
   constructPaths?: Record<string, string>;
+  /** Nested stacks: what the parent passes to this template's parameters (see nested-stacks.ts). */
+  parameterValues?: Record<string, PassedParameter>;
 }
 
 /**
@@ -101,6 +108,8 @@ function transformsOf(root: Record<string, unknown>): string[] {
   return list.filter((x): x is string => typeof x === 'string');
 }
 
+type Path = (string | number)[];
+
 /** A parsed resource; its position is looked up on first use (most resources never need it). */
 class CfnResource implements Resource {
   private pos: SourcePosition | undefined;
@@ -117,12 +126,12 @@ class CfnResource implements Resource {
     readonly refs: string[],
     readonly format: SourceFormat,
     readonly raw: RawResource,
-    private readonly at: (path: readonly (string | number)[]) => SourcePosition,
+    private readonly locate: () => SourcePosition,
     private readonly choose: Chooser,
   ) {}
 
   get position(): SourcePosition {
-    this.pos ??= this.at(['Resources', this.id]);
+    this.pos ??= this.locate();
     return this.pos;
   }
 
@@ -131,10 +140,52 @@ class CfnResource implements Resource {
   }
 }
 
+/** One resource entry before it becomes a Resource: SAM may add properties and resources in between. */
+interface Entry {
+  id: string;
+  type: string;
+  rawProps: unknown;
+  condition: string | undefined;
+  metadata: Record<string, unknown>;
+  dependsOn: string[];
+  position(): SourcePosition;
+  positionAt(path: readonly (string | number)[]): SourcePosition;
+}
+
+/** The template's parameters with the values a parent stack passes as their defaults (unknown ones lose theirs). */
+function withPassedValues(
+  declared: Template['parameters'],
+  passed: Readonly<Record<string, PassedParameter>>,
+): Template['parameters'] {
+  const out: Template['parameters'] = {};
+  for (const [name, decl] of Object.entries(declared)) {
+    const given = Object.hasOwn(passed, name) ? passed[name] : undefined;
+    let p = decl;
+    if (given) {
+      const { Default: _ignored, ...rest } = asRecord(decl);
+      p = given.value === undefined ? rest : { ...rest, Default: given.value };
+    }
+    Object.defineProperty(out, name, { value: p, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** Parameter values every deployment of this template uses: passed literally by a parent, or pinned by the user. */
+function pinnedValues(
+  passed: Readonly<Record<string, PassedParameter>> | undefined,
+  user: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, p] of Object.entries(passed ?? {})) if (p.fixed && p.value !== undefined) out[name] = p.value;
+  // The user's pins win: they describe the deployment being assessed.
+  return { ...out, ...user };
+}
+
 /**
  * Parse one CloudFormation template (YAML or JSON, short-form tags included, SAM too) into resources with
  * positions. Statically known conditions are applied: `Fn::If`s they decide are replaced by the chosen branch,
  * `AWS::NoValue` is removed, and a resource whose own Condition is false is left out (listed in `skipped`).
+ * `Fn::ForEach` loops (AWS::LanguageExtensions) are expanded and SAM's implicit roles and APIs are added.
  * Returns undefined when the document parses but is not a template; throws SourceParseError on bad input.
  */
 export function parseCloudFormation(
@@ -156,24 +207,54 @@ export function parseCloudFormation(
     if (bad)
       throw new SourceParseError(`unknown intrinsic function ${bad.name}`, ...parsed.lineCol([section, ...bad.path]));
   }
-  const parameters = asRecord(root.Parameters) as Template['parameters'];
-  const conditions = asRecord(root.Conditions);
-  const model = new ConditionModel(conditions, parameters, opts.assume);
-  const choose: Chooser = (name) => model.staticValue(name);
+  const declared = asRecord(root.Parameters) as Template['parameters'];
+  const parameters = opts.parameterValues ? withPassedValues(declared, opts.parameterValues) : declared;
+  const pins = pinnedValues(opts.parameterValues, opts.assume?.parameters);
+  const assume: Assumptions | undefined = Object.keys(pins).length ? { ...opts.assume, parameters: pins } : opts.assume;
+  const mappings = asRecord(root.Mappings);
   const transforms = transformsOf(root);
+  const skipped: { id: string; reason: string }[] = [];
+
+  let resourcesSection = asRecord(root.Resources);
+  let conditions = asRecord(root.Conditions);
+  const origins = new Origins();
+  let looped = false;
+  if (transforms.includes(LANGUAGE_EXTENSIONS)) {
+    const ctx = {
+      parameterValue: (name: string) =>
+        Object.hasOwn(pins, name)
+          ? pins[name]
+          : Object.hasOwn(parameters, name)
+            ? parameters[name]?.Default
+            : undefined,
+      mappings,
+    };
+    const expand = (section: Record<string, unknown>, name: string) => {
+      if (!hasLoop(section)) return section;
+      looped = true;
+      const r = expandSection(section, name, ctx, origins);
+      for (const p of r.problems)
+        skipped.push({ id: p.loop, reason: `line ${parsed.lineCol(p.path)[0]}: not expanded: ${p.message}` });
+      return r.value;
+    };
+    resourcesSection = expand(resourcesSection, 'Resources');
+    conditions = expand(conditions, 'Conditions');
+  }
+  const model = new ConditionModel(conditions, parameters, assume);
+  const choose: Chooser = (name) => model.staticValue(name);
   const globals = transforms.includes(SAM_TRANSFORM) ? asRecord(root.Globals) : undefined;
 
-  const resources: Resource[] = [];
-  const skipped: { id: string; reason: string }[] = [];
-  for (const [id, value] of Object.entries(asRecord(root.Resources))) {
-    // AWS::LanguageExtensions loops generate resources at deploy time; their bodies are templates, not resources.
+  const entries: Entry[] = [];
+  for (const [id, value] of Object.entries(resourcesSection)) {
+    const source: Path | undefined = looped ? origins.of(resourcesSection, id) : undefined;
+    // Without the transform CloudFormation rejects loops; there is nothing to expand them into.
     if (id.startsWith('Fn::ForEach::')) {
-      skipped.push({ id, reason: 'Fn::ForEach loop (expanded at deploy time)' });
+      skipped.push({ id, reason: `Fn::ForEach without the ${LANGUAGE_EXTENSIONS} transform; not expanded` });
       continue;
     }
     const r = asRecord(value);
     if (typeof r.Type !== 'string') {
-      throw new SourceParseError(`resource ${id} has no Type`, ...parsed.lineCol(['Resources', id]));
+      throw new SourceParseError(`resource ${id} has no Type`, ...parsed.lineCol(source ?? ['Resources', id]));
     }
     const condition = typeof r.Condition === 'string' ? r.Condition : undefined;
     if (condition && model.staticValue(condition) === false) {
@@ -184,36 +265,47 @@ export function parseCloudFormation(
     const rawProps = globals ? applyGlobals(r.Type, ownProps, globals) : ownProps;
     const section = globals && rawProps !== ownProps ? globalsSection(r.Type) : undefined;
     const own = asRecord(ownProps);
-    const raw: RawResource = {
-      properties: rawProps,
-      positionAt: (path) =>
+    entries.push({
+      id,
+      type: r.Type,
+      rawProps,
+      condition,
+      metadata: asRecord(r.Metadata),
+      dependsOn: (Array.isArray(r.DependsOn) ? r.DependsOn : r.DependsOn ? [r.DependsOn] : []).map(String),
+      position: () => at(source ?? ['Resources', id]),
+      positionAt: (path) => {
         // Values that came from SAM Globals point at the Globals section.
-        section && typeof path[0] === 'string' && !(path[0] in own)
-          ? at(['Globals', section, ...path])
-          : at(['Resources', id, 'Properties', ...path]),
-    };
-    const properties = resolveProperties(rawProps, choose);
-    const metadata = asRecord(r.Metadata);
-    const dependsOn = (Array.isArray(r.DependsOn) ? r.DependsOn : r.DependsOn ? [r.DependsOn] : []).map(String);
+        if (section && typeof path[0] === 'string' && !(path[0] in own)) return at(['Globals', section, ...path]);
+        // Inside a loop body the expanded path differs from the written one: follow the recorded origins.
+        if (looped) return at(origins.sourcePath(rawProps, [...(source ?? ['Resources', id]), 'Properties'], path));
+        return at(['Resources', id, 'Properties', ...path]);
+      },
+    });
+  }
+  if (globals) addSamImplicitResources(entries, globals, at);
+
+  const resources: Resource[] = [];
+  for (const e of entries) {
+    const properties = resolveProperties(e.rawProps, choose);
     // From the properties with decided conditions applied: a branch that is never taken references nothing.
     const refs = collectRefs(properties);
-    for (const d of dependsOn) refs.add(d);
-    refs.delete(id);
-    const cdkPath = metadata['aws:cdk:path'];
-    const constructPath = typeof cdkPath === 'string' ? cdkPath : opts.constructPaths?.[id];
+    for (const d of e.dependsOn) refs.add(d);
+    refs.delete(e.id);
+    const cdkPath = e.metadata['aws:cdk:path'];
+    const constructPath = typeof cdkPath === 'string' ? cdkPath : opts.constructPaths?.[e.id];
     const res = new CfnResource(
-      id,
-      r.Type,
+      e.id,
+      e.type,
       properties,
-      metadata,
-      dependsOn,
+      e.metadata,
+      e.dependsOn,
       [...refs],
       constructPath ? 'cdk' : format,
-      raw,
-      at,
+      { properties: e.rawProps, positionAt: e.positionAt },
+      e.position,
       choose,
     );
-    if (condition) res.condition = condition;
+    if (e.condition) res.condition = e.condition;
     if (constructPath) res.constructPath = constructPath;
     resources.push(res);
   }
@@ -222,11 +314,55 @@ export function parseCloudFormation(
     format,
     parameters,
     conditions,
-    mappings: asRecord(root.Mappings),
+    mappings,
     resources,
     conditionModel: model,
   };
   if (skipped.length) t.skipped = skipped;
   if (transforms.length) t.transforms = transforms;
+  rememberPinnedParameters(t, pins);
   return t;
+}
+
+/** Add what the SAM transform generates (see sam-implicit.ts): new entries, and `Role` on functions it gives one. */
+function addSamImplicitResources(
+  entries: Entry[],
+  globals: Record<string, unknown>,
+  at: (path: readonly (string | number)[]) => SourcePosition,
+): void {
+  const sam = entries.filter((e) => e.type.startsWith('AWS::Serverless::'));
+  if (!sam.length) return;
+  const implicit = implicitSamResources(
+    sam.map((e) => ({
+      id: e.id,
+      type: e.type,
+      properties: asRecord(e.rawProps),
+      ...(e.condition ? { condition: e.condition } : {}),
+      position: e.position,
+      positionAt: e.positionAt,
+    })),
+    globals,
+    new Set(entries.map((e) => e.id)),
+    at,
+  );
+  for (const e of entries) {
+    const added = implicit.added.get(e.id);
+    if (!added) continue;
+    const declaredAt = e.positionAt;
+    e.rawProps = { ...asRecord(e.rawProps), ...added };
+    // A property SAM sets is written nowhere: it points at the resource.
+    e.positionAt = (path) => (typeof path[0] === 'string' && path[0] in added ? e.position() : declaredAt(path));
+  }
+  for (const r of implicit.resources) {
+    entries.push({
+      id: r.id,
+      type: r.type,
+      rawProps: r.properties,
+      condition: r.condition,
+      metadata: r.metadata,
+      dependsOn: [],
+      position: r.position,
+      positionAt: r.positionAt,
+    });
+  }
 }

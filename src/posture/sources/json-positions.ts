@@ -18,6 +18,13 @@ const COLON = 58;
 
 const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff;
 
+/** A copy of a typed array at twice the length. */
+function grown<A extends Int32Array | Uint8Array>(a: A): A {
+  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export class JsonPositions {
   private lineStarts: number[] | undefined;
   private built = false;
@@ -30,8 +37,13 @@ export class JsonPositions {
   private keyEnd = new Int32Array(0);
   private firstChild = new Int32Array(0);
   private nextSibling = new Int32Array(0);
-  /** Members of the objects looked up so far: key → node. */
+  /** 1 when a node's key has an escape sequence (its raw text is not the key). */
+  private keyEscaped = new Uint8Array(0);
+  /** Members of the large objects looked up so far: key → node. */
   private readonly members = new Map<number, Map<string, number>>();
+  /** The last path looked up (as far as it resolved), and the node of each of its prefixes (root first). */
+  private lastPath: readonly (string | number)[] = [];
+  private readonly lastNodes: number[] = [0];
 
   constructor(private readonly text: string) {}
 
@@ -41,9 +53,16 @@ export class JsonPositions {
    */
   lineCol(path: readonly (string | number)[]): [number, number] {
     if (!this.built) this.build();
-    let node = 0;
-    let best = this.start[0]!;
-    for (const step of path) {
+    // Lookups come in runs about one resource (its position, then its properties'): reuse the steps they share.
+    const prev = this.lastPath;
+    const nodes = this.lastNodes;
+    let shared = 0;
+    while (shared < path.length && shared < prev.length && path[shared] === prev[shared]) shared++;
+    nodes.length = shared + 1;
+    let node = nodes[shared]!;
+    let depth = shared;
+    for (; depth < path.length; depth++) {
+      const step = path[depth]!;
       const c = this.text.charCodeAt(this.start[node]!);
       let child = -1;
       if (c === OPEN_BRACE) child = this.member(node, String(step));
@@ -53,10 +72,12 @@ export class JsonPositions {
       }
       if (child < 0) break;
       node = child;
-      const k = this.key[node]!;
-      best = k >= 0 ? k : this.start[node]!;
+      nodes.push(node);
     }
-    return this.toLineCol(best);
+    // A copy (callers may reuse their array), of the steps that resolved.
+    this.lastPath = path.slice(0, depth);
+    const k = this.key[node]!;
+    return this.toLineCol(k >= 0 ? k : this.start[node]!);
   }
 
   private member(node: number, name: string): number {
@@ -67,8 +88,7 @@ export class JsonPositions {
     let escaped = false;
     for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!) {
       children++;
-      const end = this.keyEnd[c]! - 1;
-      for (let j = this.key[c]! + 1; j < end && !escaped; j++) if (t.charCodeAt(j) === BACKSLASH) escaped = true;
+      if (this.keyEscaped[c]) escaped = true;
     }
     if (children <= 16 && !escaped) {
       // Small objects (most of them): compare in place, no strings made. Later duplicates win, as in JSON.parse.
@@ -118,6 +138,9 @@ export class JsonPositions {
     this.keyEnd = copy(this.keyEnd);
     this.firstChild = copy(this.firstChild);
     this.nextSibling = copy(this.nextSibling);
+    const escaped = new Uint8Array(size);
+    escaped.set(this.keyEscaped);
+    this.keyEscaped = escaped;
   }
 
   private node(start: number, key: number, keyEnd: number): number {
@@ -141,47 +164,62 @@ export class JsonPositions {
     this.node(i, -1, -1);
     const c0 = t.charCodeAt(i);
     if (c0 !== OPEN_BRACE && c0 !== OPEN_BRACKET) return;
-    // Open containers, and the last child added to each.
-    const stack: number[] = [0];
-    const last: number[] = [-1];
+    // Open containers (`checkDepth` bounds the nesting of what reaches here, but do not rely on it), whether each
+    // is an object, and the last child added to each.
+    let open = new Int32Array(64);
+    let last = new Int32Array(64);
+    let isObject = new Uint8Array(64);
+    let depth = 0;
+    open[0] = 0;
+    last[0] = -1;
+    isObject[0] = c0 === OPEN_BRACE ? 1 : 0;
     i++;
-    while (i < n && stack.length) {
-      const c = t.charCodeAt(i);
-      if (isWs(c) || c === COMMA) {
-        i++;
-        continue;
-      }
+    while (i < n && depth >= 0) {
+      let c = t.charCodeAt(i);
+      // Pretty-printed JSON is mostly indentation: skip runs of it in a tight loop.
+      while (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA || c === 0xfeff) c = t.charCodeAt(++i);
+      if (i >= n) break;
       if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-        stack.pop();
-        last.pop();
+        depth--;
         i++;
         continue;
       }
-      const parent = stack[stack.length - 1]!;
+      const parent = open[depth]!;
       let keyAt = -1;
       let keyEnd = -1;
-      if (t.charCodeAt(this.start[parent]!) === OPEN_BRACE) {
+      let escapedKey = false;
+      if (isObject[depth]) {
         keyAt = i;
         keyEnd = this.skipString(i);
+        // Keys are short: finding an escape in them once here spares every lookup the check.
+        for (let j = keyAt + 1; j < keyEnd - 1; j++) if (t.charCodeAt(j) === BACKSLASH) escapedKey = true;
         i = keyEnd;
-        while (i < n && (isWs(t.charCodeAt(i)) || t.charCodeAt(i) === COLON)) i++;
+        c = t.charCodeAt(i);
+        while (c === 32 || c === COLON || c === 10 || c === 13 || c === 9 || c === 0xfeff) c = t.charCodeAt(++i);
       }
       const child = this.node(i, keyAt, keyEnd);
-      const prev = last[last.length - 1]!;
+      if (escapedKey) this.keyEscaped[child] = 1;
+      const prev = last[depth]!;
       if (prev < 0) this.firstChild[parent] = child;
       else this.nextSibling[prev] = child;
-      last[last.length - 1] = child;
+      last[depth] = child;
       const v = t.charCodeAt(i);
       if (v === OPEN_BRACE || v === OPEN_BRACKET) {
-        stack.push(child);
-        last.push(-1);
+        depth++;
+        if (depth === open.length) {
+          open = grown(open);
+          last = grown(last);
+          isObject = grown(isObject);
+        }
+        open[depth] = child;
+        last[depth] = -1;
+        isObject[depth] = v === OPEN_BRACE ? 1 : 0;
         i++;
       } else if (v === QUOTE) i = this.skipString(i);
       else {
-        while (i < n) {
-          const d = t.charCodeAt(i);
-          if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || isWs(d)) break;
-          i++;
+        // A number, true, false or null.
+        for (let d = v; d !== COMMA && d !== CLOSE_BRACE && d !== CLOSE_BRACKET && !isWs(d) && i < n; ) {
+          d = t.charCodeAt(++i);
         }
       }
     }

@@ -1,7 +1,7 @@
 /**
  * SAM `Globals`: properties shared by every serverless resource of a kind. Steward applies them the way SAM
  * documents: a resource's own value wins for scalars, maps are merged key by key, lists are the global entries
- * followed by the resource's own. Implicit resources SAM would generate (roles, permissions) are not created.
+ * followed by the resource's own. The implicit roles and APIs SAM generates are added by sam-implicit.ts.
  */
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';

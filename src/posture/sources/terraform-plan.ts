@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import type { Template } from '../graph.js';
 import { SourceParseError } from './cloudformation.js';
@@ -5,6 +7,16 @@ import { normalise } from './terraform/normalise.js';
 import { Plan } from './terraform/plan.js';
 import { lineColumnAt } from './terraform/positions.js';
 import { isRec } from './terraform/records.js';
+import { TfDeclarations } from './terraform/tf-declarations.js';
+import { attachSuppressionComments } from './terraform/tf-suppressions.js';
+
+export interface TerraformPlanOptions {
+  /**
+   * Absolute path of the plan file: its folder holds the `.tf` files whose suppression comments apply. When absent,
+   * `file` is tried relative to the working directory (the CLI's scan root), and used only if that file is this text.
+   */
+  path?: string;
+}
 
 /** A Terraform plan in JSON (`terraform show -json plan.out`) names its format and planned values up front. */
 export function looksLikeTerraformPlan(text: string): boolean {
@@ -15,9 +27,10 @@ export function looksLikeTerraformPlan(text: string): boolean {
 /**
  * Parse a Terraform plan (JSON output format 0.x or 1.x) into a template whose resources carry CloudFormation types
  * and property shapes (see `terraform/normalise.ts`), Terraform addresses as ids and the line where the plan names
- * each address. Undefined when the JSON is not a plan; SourceParseError when it is broken.
+ * each address. Suppression comments in the `.tf` files beside the plan (and in local modules) are attached to the
+ * resources they are written on. Undefined when the JSON is not a plan; SourceParseError when it is broken.
  */
-export function parseTerraformPlan(text: string, file: string): Template | undefined {
+export function parseTerraformPlan(text: string, file: string, opts: TerraformPlanOptions = {}): Template | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let root: unknown;
   try {
@@ -33,17 +46,24 @@ export function parseTerraformPlan(text: string, file: string): Template | undef
   if (!isRec(root.planned_values) && !Array.isArray(root.resource_changes)) return undefined;
   try {
     const plan = new Plan(root, body);
-    return {
-      file,
-      format: 'terraform-plan',
-      parameters: {},
-      conditions: {},
-      mappings: {},
-      resources: normalise(plan, file),
-    };
+    const resources = normalise(plan, file);
+    const location = resources.length ? planLocation(text, file, opts.path) : undefined;
+    if (location) attachSuppressionComments(resources, plan, new TfDeclarations(location, file, root.configuration));
+    return { file, format: 'terraform-plan', parameters: {}, conditions: {}, mappings: {}, resources };
   } catch (e) {
     // The plan's shape is checked field by field; anything left is a plan too strange to read, not a crash.
     throw new SourceParseError(`cannot read Terraform plan: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Where the plan file is on disk, when known: given, or its display path under the working directory. */
+function planLocation(text: string, file: string, given: string | undefined): string | undefined {
+  if (given) return given;
+  const candidate = resolve(file);
+  try {
+    return statSync(candidate).size === Buffer.byteLength(text, 'utf8') ? candidate : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../../../catalog/catalog.js';
 import { runRules, verdicts } from '../../test-helpers.js';
+import { planVerdicts } from '../plan-test-helpers.js';
 import { apigwMethodAuthorization } from './apigw-method-authorization.js';
 import { apigwStageAccessLogging } from './apigw-stage-access-logging.js';
+import { apigwStageExecutionLogging } from './apigw-stage-execution-logging.js';
 import { apigwStageThrottling } from './apigw-stage-throttling.js';
 import { apigwStageWaf } from './apigw-stage-waf.js';
 import { apigwv2RouteAuthorization } from './apigwv2-route-authorization.js';
@@ -187,5 +189,58 @@ describe('apigw-stage-waf (existing rule, checked with its family)', () => {
       WebACLArn: arn
 `);
     expect(verdicts(t, apigwStageWaf)).toEqual(['pass Stage', 'fail Other']);
+  });
+});
+
+describe('apigw-stage-execution-logging', () => {
+  const stage = (settings: string) =>
+    `    Type: AWS::ApiGateway::Stage\n    Properties: { RestApiId: a, StageName: prod${settings ? `, MethodSettings: ${settings}` : ''} }\n`;
+  const t = tpl(`  Errors:
+${stage('[{ ResourcePath: "/*", HttpMethod: "*", LoggingLevel: ERROR }]')}  InfoLowerCase:
+${stage('[{ ResourcePath: /items, HttpMethod: GET, LoggingLevel: "OFF" }, { ResourcePath: "/*", HttpMethod: "*", LoggingLevel: info }]')}  Off:
+${stage('[{ ResourcePath: "/*", HttpMethod: "*", LoggingLevel: "OFF", MetricsEnabled: true }]')}  OneMethodOnly:
+${stage('[{ ResourcePath: /chat, HttpMethod: POST, LoggingLevel: INFO }]')}  NoSettings:
+${stage('')}  FromParam:
+${stage('[{ ResourcePath: "/*", HttpMethod: "*", LoggingLevel: !Ref Level }]')}  Sam:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: prod, MethodSettings: [{ ResourcePath: "/*", HttpMethod: "*", LoggingLevel: ERROR }] }
+`);
+  it('needs a stage-wide entry logging at ERROR or INFO', () =>
+    expect(verdicts(t, apigwStageExecutionLogging)).toEqual([
+      'pass Errors',
+      'pass InfoLowerCase',
+      'fail Off',
+      'fail OneMethodOnly',
+      'fail NoSettings',
+      'skip FromParam',
+      'pass Sam',
+    ]));
+  it('names the level that turns logging off', () => {
+    const f = runRules(t, [apigwStageExecutionLogging]).find((x) => x.resource.id === 'Off');
+    expect(f?.message).toMatch(/LoggingLevel OFF/);
+  });
+  it('reads aws_api_gateway_method_settings from a Terraform plan', () => {
+    const stageTf = (name: string) => ({
+      address: `aws_api_gateway_stage.${name}`,
+      values: { stage_name: name, rest_api_id: 'abc123', deployment_id: 'd1' },
+    });
+    const settings = (stageName: string, level: string) => ({
+      address: `aws_api_gateway_method_settings.${stageName}`,
+      values: {
+        rest_api_id: 'abc123',
+        stage_name: stageName,
+        method_path: '*/*',
+        settings: [{ logging_level: level }],
+      },
+      references: {
+        stage_name: [`aws_api_gateway_stage.${stageName}.stage_name`, `aws_api_gateway_stage.${stageName}`],
+      },
+    });
+    expect(
+      planVerdicts(
+        [stageTf('prod'), stageTf('dev'), stageTf('test'), settings('prod', 'INFO'), settings('dev', 'OFF')],
+        apigwStageExecutionLogging,
+      ),
+    ).toEqual(['pass aws_api_gateway_stage.prod', 'fail aws_api_gateway_stage.dev', 'fail aws_api_gateway_stage.test']);
   });
 });

@@ -19,6 +19,7 @@ export const apigwMethodAuthorization: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_59'],
     cdkNag: ['AwsSolutions-APIG4'],
+    cfnNag: ['W59'],
     prowler: ['apigateway_restapi_authorizers_enabled'],
   },
   evaluate(m, ctx) {

@@ -17,7 +17,7 @@ export const apigwStageAccessLogging: ResourceRule = {
     terraform:
       'access_log_settings {\n  destination_arn = aws_cloudwatch_log_group.api.arn\n  format          = jsonencode({ requestId = "$context.requestId", ip = "$context.identity.sourceIp", status = "$context.status" })\n}',
   },
-  equivalents: { checkov: ['CKV_AWS_76'], cdkNag: ['AwsSolutions-APIG1'] },
+  equivalents: { checkov: ['CKV_AWS_76'], cdkNag: ['AwsSolutions-APIG1'], cfnNag: ['W69'] },
   evaluate(stage, ctx) {
     return isSet(ctx.value(stage, ['AccessLogSetting', 'DestinationArn']))
       ? pass(`${stage.id} writes access logs.`)

@@ -20,6 +20,7 @@ export const apigwv2StageAccessLogging: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_95'],
     cdkNag: ['AwsSolutions-APIG1'],
+    cfnNag: ['W46'],
     prowler: ['apigatewayv2_api_access_logging_enabled'],
     securityHub: ['APIGateway.9'],
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { apigwMethodAuthorization } from './apigw-method-authorization.js';
 import { apigwStageAccessLogging } from './apigw-stage-access-logging.js';
+import { apigwStageExecutionLogging } from './apigw-stage-execution-logging.js';
 import { apigwStageThrottling } from './apigw-stage-throttling.js';
 import { apigwStageWaf } from './apigw-stage-waf.js';
 import { apigwv2RouteAuthorization } from './apigwv2-route-authorization.js';
@@ -10,6 +11,7 @@ import { apigwv2StageAccessLogging } from './apigwv2-stage-access-logging.js';
 export const apigatewayRules: Rule[] = [
   apigwStageWaf,
   apigwStageAccessLogging,
+  apigwStageExecutionLogging,
   apigwStageThrottling,
   apigwMethodAuthorization,
   apigwv2RouteAuthorization,

@@ -20,7 +20,7 @@ export const cloudfrontTls12: ResourceRule = {
     terraform:
       'viewer_certificate {\n  acm_certificate_arn      = aws_acm_certificate.edge.arn\n  ssl_support_method       = "sni-only"\n  minimum_protocol_version = "TLSv1.2_2021"\n}',
   },
-  equivalents: { checkov: ['CKV_AWS_174'], cdkNag: ['AwsSolutions-CFR4'] },
+  equivalents: { checkov: ['CKV_AWS_174'], cdkNag: ['AwsSolutions-CFR4'], cfnNag: ['W70'] },
   evaluate(d, ctx) {
     const cert = ['DistributionConfig', 'ViewerCertificate'];
     if (!ctx.value(d, cert))

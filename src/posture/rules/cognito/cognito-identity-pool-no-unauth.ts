@@ -18,6 +18,7 @@ export const cognitoIdentityPoolNoUnauth: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_366'],
     cdkNag: ['AwsSolutions-COG7'],
+    cfnNag: ['W57'],
     prowler: ['cognito_identity_pool_guest_access_disabled'],
   },
   evaluate(pool, ctx) {

@@ -14,7 +14,7 @@ export const cognitoUserPoolMfa: ResourceRule = {
     cloudformation: 'MfaConfiguration: "ON"\nEnabledMfas: [SOFTWARE_TOKEN_MFA]',
     terraform: 'mfa_configuration = "ON"\nsoftware_token_mfa_configuration { enabled = true }',
   },
-  equivalents: { cdkNag: ['AwsSolutions-COG2'], prowler: ['cognito_user_pool_mfa_enabled'] },
+  equivalents: { cdkNag: ['AwsSolutions-COG2'], cfnNag: ['F78'], prowler: ['cognito_user_pool_mfa_enabled'] },
   evaluate(pool, ctx) {
     const mfa = ctx.value(pool, ['MfaConfiguration']);
     const mode = ctx.value(pool, ['UserPoolAddOns', 'AdvancedSecurityMode']);

@@ -62,6 +62,7 @@ export const dynamodbTableCmk: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_119'],
+    cfnNag: ['W74'],
     prowler: ['dynamodb_tables_kms_cmk_encryption_enabled'],
   },
   evaluate(t, ctx) {

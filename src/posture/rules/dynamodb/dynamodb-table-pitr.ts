@@ -21,6 +21,7 @@ export const dynamodbTablePitr: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_28', 'CKV_AWS_165'],
     cdkNag: ['AwsSolutions-DDB3', 'NIST.800.53.R5-DynamoDBPITREnabled', 'HIPAA.Security-DynamoDBPITREnabled'],
+    cfnNag: ['W78'],
     prowler: ['dynamodb_tables_pitr_enabled'],
     securityHub: ['DynamoDB.2'],
   },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRules, verdicts } from '../../test-helpers.js';
+import { planVerdicts } from '../plan-test-helpers.js';
+import { dynamodbTableBackupPlan } from './dynamodb-table-backup-plan.js';
 import { dynamodbTableCmk } from './dynamodb-table-cmk.js';
 import { dynamodbTableDeletionProtection } from './dynamodb-table-deletion-protection.js';
 import { dynamodbTablePitr } from './dynamodb-table-pitr.js';
@@ -93,4 +95,46 @@ ${global('      Replicas: [{ Region: us-east-1, DeletionProtectionEnabled: "fals
       'pass GlobalProtected',
       'fail GlobalUnprotected',
     ]));
+});
+
+describe('dynamodb-table-backup-plan', () => {
+  const selection = (body: string) =>
+    `    Type: AWS::Backup::BackupSelection\n    Properties:\n      BackupPlanId: !Ref Plan\n      BackupSelection:\n        SelectionName: s\n        IamRoleArn: r\n${body}`;
+  const t = tpl(`  ByRef:
+${table('')}  ByName:
+${table('      TableName: sessions\n')}  ByTag:
+${table('      Tags: [{ Key: backup, Value: daily }]\n')}  WrongTag:
+${table('      Tags: [{ Key: backup, Value: never }]\n')}  Excluded:
+${table('      TableName: scratch\n')}  Alone:
+${table('      TableName: memory\n')}  Global:
+${global('      TableName: kb-meta\n      Replicas: [{ Region: eu-west-1 }]\n')}  RefSelection:
+${selection('        Resources: [!GetAtt ByRef.Arn]\n')}  NameSelection:
+${selection('        Resources: [!Sub "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/sess*"]\n')}  TagSelection:
+${selection('        ListOfTags: [{ ConditionType: STRINGEQUALS, ConditionKey: backup, ConditionValue: daily }]\n')}  WildcardSelection:
+${selection('        Resources: ["arn:aws:dynamodb:*:*:table/*"]\n        NotResources: ["arn:aws:dynamodb:*:*:table/scratch"]\n        Conditions: { StringEquals: [{ ConditionKey: aws:ResourceTag/tier, ConditionValue: gold }] }\n')}`);
+  it('follows references, ARN patterns and tags; honours NotResources and conditions', () =>
+    expect(verdicts(t, dynamodbTableBackupPlan)).toEqual([
+      'pass ByRef',
+      'pass ByName',
+      'pass ByTag',
+      'fail WrongTag',
+      'fail Excluded',
+      'fail Alone',
+      'fail Global',
+    ]));
+  it('a wildcard selection covers every table that meets its conditions and is not excluded', () => {
+    const s = tpl(`  Gold:
+${table('      TableName: a\n      Tags: [{ Key: tier, Value: gold }]\n')}  Bronze:
+${table('      TableName: b\n      Tags: [{ Key: tier, Value: bronze }]\n')}  GoldScratch:
+${table('      TableName: scratch\n      Tags: [{ Key: tier, Value: gold }]\n')}  All:
+${selection('        Resources: ["*"]\n        NotResources: ["arn:aws:dynamodb:*:*:table/scratch"]\n        Conditions: { StringEquals: [{ ConditionKey: aws:ResourceTag/tier, ConditionValue: gold }] }\n')}`);
+    expect(verdicts(s, dynamodbTableBackupPlan)).toEqual(['pass Gold', 'fail Bronze', 'fail GoldScratch']);
+  });
+  it('says a Terraform plan cannot show it (backup selections are not read from plans)', () =>
+    expect(
+      planVerdicts(
+        [{ address: 'aws_dynamodb_table.t', values: { name: 't', hash_key: 'id' } }],
+        dynamodbTableBackupPlan,
+      ),
+    ).toEqual(['skip aws_dynamodb_table.t']));
 });

@@ -54,6 +54,19 @@ const BEDROCK_AGENT_ACTIONS = [
 ];
 const SAGEMAKER_INVOKE_ACTIONS = ['sagemaker:InvokeEndpoint', 'sagemaker:InvokeEndpointWithResponseStream'];
 
+/**
+ * True when action patterns name Bedrock or SageMaker explicitly and cover a model, agent or endpoint invocation
+ * (for policies that are not IAM resources, such as a SAM function's `Policies`).
+ */
+export function callsAiServices(actions: readonly string[]): boolean {
+  const names = (service: string, wanted: string[]) =>
+    actions.some((a) => a.toLowerCase().startsWith(`${service}:`) && wanted.some((x) => actionMatches(a, x)));
+  return (
+    names('bedrock', [...BEDROCK_MODEL_ACTIONS, ...BEDROCK_AGENT_ACTIONS]) ||
+    names('sagemaker', SAGEMAKER_INVOKE_ACTIONS)
+  );
+}
+
 const cache = new WeakMap<ResourceGraph, AiFootprint>();
 
 export function aiFootprint(graph: ResourceGraph): AiFootprint {

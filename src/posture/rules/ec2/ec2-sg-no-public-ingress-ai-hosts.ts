@@ -19,7 +19,14 @@ export const ec2SgNoPublicIngressAiHosts: ResourceRule = {
       'ingress {\n  protocol        = "tcp"\n  from_port       = 443\n  to_port         = 443\n  security_groups = [aws_security_group.alb.id]\n  description     = "HTTPS from the ALB only"\n}',
   },
   equivalents: {
-    cdkNag: ['AwsSolutions-EC23'],
+    cdkNag: [
+      'AwsSolutions-EC23',
+      'HIPAA.Security-EC2RestrictedCommonPorts',
+      'HIPAA.Security-EC2RestrictedSSH',
+      'NIST.800.53.R5-EC2RestrictedCommonPorts',
+      'NIST.800.53.R5-EC2RestrictedSSH',
+    ],
+    cfnNag: ['W2'],
     prowler: ['ec2_securitygroup_allow_ingress_from_internet_to_any_port'],
   },
   evaluate(r, ctx) {

@@ -18,7 +18,14 @@ export const ec2SgOpenIngressAuthorizedPorts: ResourceRule = {
       'ingress {\n  protocol    = "tcp"\n  from_port   = 443\n  to_port     = 443\n  cidr_blocks = ["0.0.0.0/0"]\n  description = "public HTTPS listener"\n}',
   },
   equivalents: {
-    cdkNag: ['NIST.800.53.R5-EC2RestrictedCommonPorts', 'NIST.800.53.R5-EC2RestrictedSSH'],
+    cdkNag: [
+      'AwsSolutions-EC23',
+      'HIPAA.Security-EC2RestrictedCommonPorts',
+      'HIPAA.Security-EC2RestrictedSSH',
+      'NIST.800.53.R5-EC2RestrictedCommonPorts',
+      'NIST.800.53.R5-EC2RestrictedSSH',
+    ],
+    cfnNag: ['W2'],
     securityHub: ['EC2.18'],
   },
   evaluate(r, ctx) {

@@ -17,7 +17,7 @@ export const ec2SgRuleDescription: ResourceRule = {
       'SecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 443\n    ToPort: 443\n    SourceSecurityGroupId: !Ref AlbSecurityGroup\n    Description: HTTPS from the ALB',
     terraform: 'ingress {\n  # ...\n  description = "HTTPS from the ALB"\n}',
   },
-  equivalents: { checkov: ['CKV_AWS_23'] },
+  equivalents: { checkov: ['CKV_AWS_23'], cfnNag: ['W36'] },
   evaluate(r) {
     if (r.type !== 'AWS::EC2::SecurityGroup') {
       return asString(r.properties.Description) ? pass(`${r.id} is described.`) : fail(`${r.id} has no Description.`);

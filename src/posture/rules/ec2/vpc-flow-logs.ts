@@ -20,6 +20,7 @@ export const vpcFlowLogsEnabled: ResourceRule = {
   equivalents: {
     checkov: ['CKV2_AWS_11'],
     cdkNag: ['AwsSolutions-VPC7', 'HIPAA.Security-VPCFlowLogsEnabled', 'NIST.800.53.R5-VPCFlowLogsEnabled'],
+    cfnNag: ['W60'],
     prowler: ['vpc_flow_logs_enabled'],
     securityHub: ['EC2.6'],
   },

@@ -42,6 +42,7 @@ export const ecrRepositoryScanOnPush: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_163'],
+    cfnNag: ['W79'],
     prowler: ['ecr_repositories_scan_images_on_push_enabled'],
     securityHub: ['ECR.1'],
   },

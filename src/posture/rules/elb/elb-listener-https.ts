@@ -22,7 +22,8 @@ export const elbListenerHttps: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_2'],
-    cdkNag: ['NIST.800.53.R5-ALBHttpToHttpsRedirection'],
+    cdkNag: ['NIST.800.53.R5-ALBHttpToHttpsRedirection', 'HIPAA.Security-ALBHttpToHttpsRedirection'],
+    cfnNag: ['W56'],
     prowler: ['elbv2_ssl_listeners'],
     securityHub: ['ELB.1'],
   },

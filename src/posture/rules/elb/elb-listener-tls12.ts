@@ -24,7 +24,7 @@ export const elbListenerTls12: ResourceRule = {
     cloudformation: 'SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06',
     terraform: 'ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"',
   },
-  equivalents: { checkov: ['CKV_AWS_103'], prowler: ['elbv2_insecure_ssl_ciphers'] },
+  equivalents: { checkov: ['CKV_AWS_103'], cfnNag: ['W55'], prowler: ['elbv2_insecure_ssl_ciphers'] },
   evaluate(listener, ctx) {
     const protocol = listenerProtocol(ctx, listener);
     if (protocol === 'HTTPS' || protocol === 'TLS') {

@@ -1,16 +1,10 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { asArray } from '../../values.js';
 import { allowStatements, IDENTITY_POLICY_TYPES, identityPolicyDocs, whenSuffix } from './iam-documents.js';
+import { awsManagedPolicyName } from './managed-policy-arns.js';
 
 /** The AWS managed AdministratorAccess policy, however its partition is written. */
-function isAdministratorAccess(arn: unknown): boolean {
-  let text = arn;
-  if (arn && typeof arn === 'object') {
-    const sub = (arn as { 'Fn::Sub'?: unknown })['Fn::Sub'];
-    text = Array.isArray(sub) ? sub[0] : sub;
-  }
-  return typeof text === 'string' && /:iam::aws:policy\/AdministratorAccess$/.test(text);
-}
+const isAdministratorAccess = (arn: unknown) => awsManagedPolicyName(arn) === 'AdministratorAccess';
 
 export const iamNoAdminPolicy: ResourceRule = {
   kind: 'resource',
@@ -29,7 +23,11 @@ export const iamNoAdminPolicy: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_62', 'CKV_AWS_274'],
-    cdkNag: ['NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess'],
+    cdkNag: [
+      'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess',
+      'HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess',
+    ],
+    cfnNag: ['W43', 'F3', 'F4', 'F5'],
     prowler: [
       'iam_inline_policy_no_administrative_privileges',
       'iam_customer_attached_policy_no_administrative_privileges',

@@ -19,7 +19,7 @@ export const iamPassroleScoped: ResourceRule = {
     terraform:
       'actions   = ["iam:PassRole"]\nresources = [aws_iam_role.training_job.arn]\ncondition {\n  test     = "StringEquals"\n  variable = "iam:PassedToService"\n  values   = ["sagemaker.amazonaws.com"]\n}',
   },
-  equivalents: {},
+  equivalents: { cfnNag: ['F38', 'F39', 'F40'] },
   evaluate(r) {
     if (identityPolicyDocs(r).length === 0) return undefined;
     const grants = allowStatements(r, (s) => s.actions.some((a) => a !== '*' && actionMatches(a, 'iam:PassRole')));

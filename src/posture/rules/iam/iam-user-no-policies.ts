@@ -20,6 +20,7 @@ export const iamUserNoPolicies: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_40'],
     cdkNag: ['NIST.800.53.R5-IAMUserNoPolicies', 'HIPAA.Security-IAMUserNoPolicies'],
+    cfnNag: ['F10', 'F11', 'F12'],
     prowler: ['iam_policy_attached_only_to_group_or_roles'],
     securityHub: ['IAM.2'],
   },

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../../../catalog/catalog.js';
-import { verdicts } from '../../test-helpers.js';
+import { runRules, verdicts } from '../../test-helpers.js';
+import { planVerdicts } from '../plan-test-helpers.js';
 import { iamAgentPermissionBoundary } from './iam-agent-permission-boundary.js';
 import { iamAiServiceRoleConfusedDeputy } from './iam-ai-service-role-confused-deputy.js';
+import { iamAiServiceRoleNoAwsManagedPolicy } from './iam-ai-service-role-no-aws-managed-policy.js';
 import { iamAssumeRoleScoped } from './iam-assume-role-scoped.js';
 import { branches, parsePolicyDocument } from './iam-documents.js';
 import { iamNoAccessKeys } from './iam-no-access-keys.js';
@@ -79,6 +81,11 @@ describe('iam-no-admin-policy', () => {
       PolicyName: j
       Groups: [g]
       PolicyDocument: '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'
+  CdkJoin:
+    Type: AWS::IAM::Role
+    Properties:
+      ${trust('ec2.amazonaws.com')}
+      ManagedPolicyArns: [!Join ["", ["arn:", !Ref AWS::Partition, ":iam::aws:policy/AdministratorAccess"]]]
   Denied:
     Type: AWS::IAM::ManagedPolicy
     Properties:
@@ -101,6 +108,7 @@ describe('iam-no-admin-policy', () => {
       'pass Scoped',
       'fail Managed',
       'fail JsonPolicy',
+      'fail CdkJoin',
       'pass Denied',
       'fail Conditional',
     ]));
@@ -268,4 +276,69 @@ describe('users and keys', () => {
       'fail UserInline',
     ]));
   it('iam-no-access-keys', () => expect(verdicts(t, iamNoAccessKeys)).toEqual(['fail Key', 'pass OldKey']));
+});
+
+describe('iam-ai-service-role-no-aws-managed-policy', () => {
+  const t = tpl(`  SageMakerFull:
+    Type: AWS::IAM::Role
+    Properties:
+      ${trust('sagemaker.amazonaws.com')}
+      ManagedPolicyArns:
+        - !Ref OwnPolicy
+        - arn:aws:iam::aws:policy/AmazonSageMakerFullAccess
+        - !Join ["", ["arn:", !Ref AWS::Partition, ":iam::aws:policy/AmazonS3FullAccess"]]
+  AgentOwnPolicies:
+    Type: AWS::IAM::Role
+    Properties:
+      ${trust('bedrock.amazonaws.com')}
+      ManagedPolicyArns: [!Ref OwnPolicy, "arn:aws:iam::111122223333:policy/agent"]
+  RuntimeSub:
+    Type: AWS::IAM::Role
+    Properties:
+      ${trust('[bedrock-agentcore.amazonaws.com]')}
+      ManagedPolicyArns: [!Sub "arn:\${AWS::Partition}:iam::aws:policy/AmazonBedrockFullAccess"]
+  LambdaBasic:
+    Type: AWS::IAM::Role
+    Properties:
+      ${trust('lambda.amazonaws.com')}
+      ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]
+`);
+  it('fails AWS managed policies on roles SageMaker, Bedrock or AgentCore assume; ignores other roles', () =>
+    expect(verdicts(t, iamAiServiceRoleNoAwsManagedPolicy)).toEqual([
+      'fail SageMakerFull',
+      'pass AgentOwnPolicies',
+      'fail RuntimeSub',
+    ]));
+  it('lists every AWS managed policy and points at the first', () => {
+    const f = runRules(t, [iamAiServiceRoleNoAwsManagedPolicy]).find((x) => x.resource.id === 'SageMakerFull')!;
+    expect(f.message).toContain('AmazonSageMakerFullAccess, AmazonS3FullAccess');
+    expect(f.evidence).toEqual({ policies: ['AmazonSageMakerFullAccess', 'AmazonS3FullAccess'] });
+  });
+  it('reads policy attachments from a Terraform plan', () => {
+    const role = (name: string, service: string) => ({
+      address: `aws_iam_role.${name}`,
+      values: {
+        name,
+        assume_role_policy: JSON.stringify({
+          Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+        }),
+      },
+    });
+    const attach = (name: string, role: string, arn: string) => ({
+      address: `aws_iam_role_policy_attachment.${name}`,
+      values: { role, policy_arn: arn },
+      references: { role: [`aws_iam_role.${role}.name`, `aws_iam_role.${role}`] },
+    });
+    expect(
+      planVerdicts(
+        [
+          role('training', 'sagemaker.amazonaws.com'),
+          role('kb', 'bedrock.amazonaws.com'),
+          attach('full', 'training', 'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess'),
+          attach('own', 'kb', 'arn:aws:iam::111122223333:policy/kb'),
+        ],
+        iamAiServiceRoleNoAwsManagedPolicy,
+      ),
+    ).toEqual(['fail aws_iam_role.training', 'pass aws_iam_role.kb']);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { iamAgentPermissionBoundary } from './iam-agent-permission-boundary.js';
 import { iamAiServiceRoleConfusedDeputy } from './iam-ai-service-role-confused-deputy.js';
+import { iamAiServiceRoleNoAwsManagedPolicy } from './iam-ai-service-role-no-aws-managed-policy.js';
 import { iamAssumeRoleScoped } from './iam-assume-role-scoped.js';
 import { iamNoAccessKeys } from './iam-no-access-keys.js';
 import { iamNoAdminPolicy } from './iam-no-admin-policy.js';
@@ -17,6 +18,7 @@ export const iamRules: Rule[] = [
   iamAssumeRoleScoped,
   iamRoleTrustNoWildcard,
   iamAiServiceRoleConfusedDeputy,
+  iamAiServiceRoleNoAwsManagedPolicy,
   iamAgentPermissionBoundary,
   iamUserNoPolicies,
   iamNoAccessKeys,

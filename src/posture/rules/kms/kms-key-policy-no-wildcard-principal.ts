@@ -19,6 +19,7 @@ export const kmsKeyPolicyNoWildcardPrincipal: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_33'],
+    cfnNag: ['F76'],
     prowler: ['kms_key_not_publicly_accessible'],
     securityHub: ['KMS.5'],
   },

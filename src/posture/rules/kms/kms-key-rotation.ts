@@ -25,6 +25,7 @@ export const kmsKeyRotation: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_7'],
     cdkNag: ['AwsSolutions-KMS5', 'NIST.800.53.R5-KMSBackingKeyRotationEnabled'],
+    cfnNag: ['F19'],
     prowler: ['kms_cmk_rotation_enabled'],
     securityHub: ['KMS.4'],
   },

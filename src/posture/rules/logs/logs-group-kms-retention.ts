@@ -17,6 +17,7 @@ export const logsGroupKms: ResourceRule = {
   equivalents: {
     cdkNag: ['HIPAA.Security-CloudWatchLogGroupEncrypted', 'NIST.800.53.R5-CloudWatchLogGroupEncrypted'],
     checkov: ['CKV_AWS_158'],
+    cfnNag: ['W84'],
     prowler: ['cloudwatch_log_group_kms_encryption_enabled'],
   },
   evaluate(g) {
@@ -43,6 +44,7 @@ export const logsGroupRetention: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_66'],
     cdkNag: ['NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod', 'HIPAA.Security-CloudWatchLogGroupRetentionPeriod'],
+    cfnNag: ['W86'],
     prowler: ['cloudwatch_log_group_retention_policy_specific_days_enabled'],
   },
   evaluate(g) {

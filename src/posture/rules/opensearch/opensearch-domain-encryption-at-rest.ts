@@ -23,6 +23,7 @@ export const opensearchDomainEncryptionAtRest: ResourceRule = {
       'NIST.800.53.R5-OpenSearchEncryptedAtRest',
       'HIPAA.Security-OpenSearchEncryptedAtRest',
     ],
+    cfnNag: ['W54'],
     prowler: ['opensearch_service_domains_encryption_at_rest_enabled'],
     securityHub: ['OpenSearch.1', 'ES.1'],
   },

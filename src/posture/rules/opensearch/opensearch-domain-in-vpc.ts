@@ -23,6 +23,7 @@ export const opensearchDomainInVpc: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_137'],
     cdkNag: ['AwsSolutions-OS1', 'NIST.800.53.R5-OpenSearchInVPCOnly', 'HIPAA.Security-OpenSearchInVPCOnly'],
+    cfnNag: ['W90'],
     prowler: ['opensearch_service_domains_not_publicly_accessible'],
     securityHub: ['OpenSearch.2', 'ES.2'],
   },

@@ -23,6 +23,7 @@ export const opensearchDomainNodeToNode: ResourceRule = {
       'NIST.800.53.R5-OpenSearchNodeToNodeEncryption',
       'HIPAA.Security-OpenSearchNodeToNodeEncryption',
     ],
+    cfnNag: ['W85'],
     prowler: ['opensearch_service_domains_node_to_node_encryption_enabled'],
     securityHub: ['OpenSearch.3', 'ES.3'],
   },

@@ -25,6 +25,7 @@ export const rdsBackupRetention: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_133'],
     cdkNag: ['AwsSolutions-RDS13', 'NIST.800.53.R5-RDSInstanceBackupEnabled'],
+    cfnNag: ['W75'],
     prowler: ['rds_instance_backup_enabled'],
     securityHub: ['RDS.11'],
   },

@@ -18,7 +18,12 @@ export const rdsDeletionProtection: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_293', 'CKV_AWS_139'],
-    cdkNag: ['AwsSolutions-RDS10', 'NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled'],
+    cdkNag: [
+      'AwsSolutions-RDS10',
+      'NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled',
+      'HIPAA.Security-RDSInstanceDeletionProtectionEnabled',
+    ],
+    cfnNag: ['F80'],
     prowler: ['rds_instance_deletion_protection', 'rds_cluster_deletion_protection'],
     securityHub: ['RDS.8', 'RDS.7'],
   },

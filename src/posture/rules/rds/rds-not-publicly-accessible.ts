@@ -56,6 +56,7 @@ export const rdsNotPubliclyAccessible: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_17'],
     cdkNag: ['NIST.800.53.R5-RDSInstancePublicAccess', 'HIPAA.Security-RDSInstancePublicAccess'],
+    cfnNag: ['F22'],
     prowler: ['rds_instance_no_public_access'],
     securityHub: ['RDS.2'],
   },

@@ -18,7 +18,8 @@ export const rdsStorageEncrypted: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_16', 'CKV_AWS_96'],
-    cdkNag: ['AwsSolutions-RDS2', 'NIST.800.53.R5-RDSStorageEncrypted'],
+    cdkNag: ['AwsSolutions-RDS2', 'NIST.800.53.R5-RDSStorageEncrypted', 'HIPAA.Security-RDSStorageEncrypted'],
+    cfnNag: ['F26', 'F27'],
     prowler: ['rds_instance_storage_encrypted', 'rds_cluster_storage_encrypted'],
     securityHub: ['RDS.3', 'RDS.27'],
   },

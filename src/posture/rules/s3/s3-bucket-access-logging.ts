@@ -21,6 +21,7 @@ export const s3BucketAccessLogging: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_18'],
     cdkNag: ['AwsSolutions-S1', 'NIST.800.53.R5-S3BucketLoggingEnabled', 'HIPAA.Security-S3BucketLoggingEnabled'],
+    cfnNag: ['W35'],
     prowler: ['s3_bucket_server_access_logging_enabled'],
     securityHub: ['S3.9'],
   },

@@ -20,6 +20,7 @@ export const s3BucketKmsEncryption: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_19'],
     cdkNag: ['NIST.800.53.R5-S3DefaultEncryptionKMS', 'HIPAA.Security-S3DefaultEncryptionKMS'],
+    cfnNag: ['W41'],
     prowler: ['s3_bucket_kms_encryption'],
     securityHub: ['S3.17'],
   },

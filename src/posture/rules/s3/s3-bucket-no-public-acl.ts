@@ -22,7 +22,7 @@ export const s3BucketNoPublicAcl: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_20', 'CKV_AWS_57'],
-    cdkNag: ['NIST.800.53.R5-S3BucketPublicReadProhibited', 'NIST.800.53.R5-S3BucketPublicWriteProhibited'],
+    cfnNag: ['W31', 'F14'],
     prowler: ['s3_bucket_public_list_acl', 's3_bucket_public_write_acl'],
     securityHub: ['S3.2', 'S3.3'],
   },

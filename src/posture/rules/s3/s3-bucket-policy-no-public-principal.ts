@@ -19,6 +19,7 @@ export const s3BucketPolicyNoPublicPrincipal: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_70'],
+    cfnNag: ['F16'],
     prowler: ['s3_bucket_public_access', 's3_bucket_policy_public_write_access'],
     securityHub: ['S3.2', 'S3.3'],
   },

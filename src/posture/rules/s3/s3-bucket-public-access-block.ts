@@ -21,6 +21,15 @@ export const s3BucketPublicAccessBlock: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'],
+    cdkNag: [
+      'AwsSolutions-S2',
+      'HIPAA.Security-S3BucketLevelPublicAccessProhibited',
+      'NIST.800.53.R5-S3BucketLevelPublicAccessProhibited',
+      'HIPAA.Security-S3BucketPublicReadProhibited',
+      'HIPAA.Security-S3BucketPublicWriteProhibited',
+      'NIST.800.53.R5-S3BucketPublicReadProhibited',
+      'NIST.800.53.R5-S3BucketPublicWriteProhibited',
+    ],
     prowler: ['s3_bucket_level_public_access_block'],
     securityHub: ['S3.8'],
   },

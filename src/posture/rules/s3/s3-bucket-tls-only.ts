@@ -29,7 +29,11 @@ export const s3BucketTlsOnly: ResourceRule = {
     terraform:
       'statement {\n  effect    = "Deny"\n  actions   = ["s3:*"]\n  resources = [aws_s3_bucket.this.arn, "${aws_s3_bucket.this.arn}/*"]\n  principals { type = "*" identifiers = ["*"] }\n  condition { test = "Bool" variable = "aws:SecureTransport" values = ["false"] }\n}',
   },
-  equivalents: { cdkNag: ['AwsSolutions-S10'], prowler: ['s3_bucket_secure_transport_policy'], securityHub: ['S3.5'] },
+  equivalents: {
+    cdkNag: ['AwsSolutions-S10', 'HIPAA.Security-S3BucketSSLRequestsOnly', 'NIST.800.53.R5-S3BucketSSLRequestsOnly'],
+    prowler: ['s3_bucket_secure_transport_policy'],
+    securityHub: ['S3.5'],
+  },
   evaluate(bucket, ctx) {
     const policies = ctx.graph
       .referencing(bucket, 'AWS::S3::BucketPolicy')

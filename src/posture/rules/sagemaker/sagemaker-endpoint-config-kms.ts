@@ -21,6 +21,7 @@ export const sagemakerEndpointConfigKms: ResourceRule = {
       'NIST.800.53.R5-SageMakerEndpointConfigurationKMSKeyConfigured',
       'HIPAA.Security-SageMakerEndpointConfigurationKMSKeyConfigured',
     ],
+    cfnNag: ['W1200'],
     prowler: ['sagemaker_endpoint_config_kms_encryption_enabled'],
     securityHub: [],
   },

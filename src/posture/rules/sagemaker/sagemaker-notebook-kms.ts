@@ -22,6 +22,7 @@ export const sagemakerNotebookKms: ResourceRule = {
       'HIPAA.Security-SageMakerNotebookInstanceKMSKeyConfigured',
       'NIST.800.53.R5-SageMakerNotebookInstanceKMSKeyConfigured',
     ],
+    cfnNag: ['W1201'],
     prowler: ['sagemaker_notebook_instance_encryption_enabled'],
     securityHub: [],
   },

@@ -20,6 +20,7 @@ export const secretsmanagerSecretCmk: ResourceRule = {
   equivalents: {
     checkov: ['CKV_AWS_149'],
     cdkNag: ['NIST.800.53.R5-SecretsManagerUsingKMSKey', 'HIPAA.Security-SecretsManagerUsingKMSKey'],
+    cfnNag: ['W77'],
   },
   evaluate(secret, ctx) {
     const key = keyRefAt(ctx, secret, ['KmsKeyId']);

@@ -52,7 +52,11 @@ export const secretsmanagerSecretRotation: ResourceRule = {
       'resource "aws_secretsmanager_secret_rotation" "this" {\n  secret_id           = aws_secretsmanager_secret.this.id\n  rotation_lambda_arn = aws_lambda_function.rotator.arn\n  rotation_rules { automatically_after_days = 30 }\n}',
   },
   equivalents: {
-    cdkNag: ['AwsSolutions-SMG4', 'NIST.800.53.R5-SecretsManagerRotationEnabled'],
+    cdkNag: [
+      'AwsSolutions-SMG4',
+      'NIST.800.53.R5-SecretsManagerRotationEnabled',
+      'HIPAA.Security-SecretsManagerRotationEnabled',
+    ],
     prowler: ['secretsmanager_automatic_rotation_enabled'],
     securityHub: ['SecretsManager.1'],
   },

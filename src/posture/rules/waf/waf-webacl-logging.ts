@@ -19,7 +19,7 @@ export const wafWebaclLogging: ResourceRule = {
   },
   equivalents: {
     checkov: ['CKV2_AWS_31'],
-    cdkNag: ['NIST.800.53.R5-WAFv2LoggingEnabled'],
+    cdkNag: ['NIST.800.53.R5-WAFv2LoggingEnabled', 'HIPAA.Security-WAFv2LoggingEnabled'],
     prowler: ['wafv2_webacl_logging_enabled'],
     securityHub: ['WAF.11'],
   },

@@ -1,8 +1,11 @@
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scanPaths } from '../../engine.js';
+import { allRules } from '../../rules/index.js';
 import { pipelineSteps } from '../../rules/sagemaker/pipeline-steps.js';
 import { asBool, dig, isSet } from '../../values.js';
 import { refTarget } from '../intrinsics.js';
-import { resourcesOf } from './test-fixtures.js';
+import { fixturePath, resourcesOf } from './test-fixtures.js';
 
 describe('SageMaker mapping', () => {
   const sm = resourcesOf('sagemaker.plan.json');
@@ -97,5 +100,95 @@ describe('SageMaker mapping', () => {
       type: 'AWS::SageMaker::ModelPackageGroup',
       properties: { ModelPackageGroupName: 'chat' },
     });
+  });
+});
+
+describe('SageMaker Model Monitor mapping', () => {
+  const mon = resourcesOf('sagemaker.plan.json');
+
+  it('maps a data quality job definition with its network, output key and volume key', () => {
+    const d = mon('aws_sagemaker_data_quality_job_definition.drift');
+    expect(d.type).toBe('AWS::SageMaker::DataQualityJobDefinition');
+    expect(d.sourceType).toBe('aws_sagemaker_data_quality_job_definition');
+    expect(d.properties).toMatchObject({
+      JobDefinitionName: 'chat-drift',
+      RoleArn: 'arn:aws:iam::111122223333:role/model-monitor',
+      NetworkConfig: {
+        EnableInterContainerTrafficEncryption: true,
+        EnableNetworkIsolation: true,
+        VpcConfig: { Subnets: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], SecurityGroupIds: ['sg-0a1b2c3d'] },
+      },
+      DataQualityJobInput: { EndpointInput: { EndpointName: 'chat', S3InputMode: 'File' } },
+      DataQualityAppSpecification: { Environment: { publish_cloudwatch_metrics: 'Enabled' } },
+      DataQualityBaselineConfig: { ConstraintsResource: { S3Uri: 's3://acme-monitor/baseline/constraints.json' } },
+      StoppingCondition: { MaxRuntimeInSeconds: 1800 },
+      Tags: [{ Key: 'team', Value: 'ml' }],
+    });
+    // Terraform's single monitoring_outputs block is CloudFormation's list of outputs.
+    expect(dig(d.properties, ['DataQualityJobOutputConfig', 'MonitoringOutputs'])).toEqual([
+      {
+        S3Output: {
+          LocalPath: '/opt/ml/processing/output',
+          S3UploadMode: 'EndOfJob',
+          S3Uri: 's3://acme-monitor/reports',
+        },
+      },
+    ]);
+    expect(refTarget(dig(d.properties, ['DataQualityJobOutputConfig', 'KmsKeyId']))).toBe('aws_kms_key.monitor');
+    expect(refTarget(dig(d.properties, ['JobResources', 'ClusterConfig', 'VolumeKmsKeyId']))).toBe(
+      'aws_kms_key.monitor',
+    );
+    const open = mon('aws_sagemaker_data_quality_job_definition.open');
+    expect(open.properties.NetworkConfig).toBeUndefined();
+    expect(dig(open.properties, ['DataQualityJobOutputConfig', 'KmsKeyId'])).toBeUndefined();
+  });
+
+  it('maps schedules that name a job definition and schedules that define their job inline', () => {
+    const named = mon('aws_sagemaker_monitoring_schedule.drift');
+    expect(named.type).toBe('AWS::SageMaker::MonitoringSchedule');
+    expect(named.properties.MonitoringScheduleConfig).toMatchObject({
+      MonitoringType: 'DataQuality',
+      ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' },
+    });
+    expect(dig(named.properties, ['MonitoringScheduleConfig', 'MonitoringJobDefinition'])).toBeUndefined();
+    expect(named.refs).toContain('aws_sagemaker_data_quality_job_definition.drift');
+    const inline = dig(mon('aws_sagemaker_monitoring_schedule.inline').properties, [
+      'MonitoringScheduleConfig',
+      'MonitoringJobDefinition',
+    ]);
+    expect(inline).toMatchObject({
+      RoleArn: 'arn:aws:iam::111122223333:role/model-monitor',
+      MonitoringInputs: [{ EndpointInput: { EndpointName: 'chat', LocalPath: '/opt/ml/processing/input' } }],
+      MonitoringResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20 } },
+      NetworkConfig: { EnableInterContainerTrafficEncryption: false, EnableNetworkIsolation: false },
+      MonitoringOutputConfig: { MonitoringOutputs: [{ S3Output: { S3Uri: 's3://acme-monitor/inline' } }] },
+    });
+  });
+
+  it('is judged by the SageMaker monitoring-job rules written for CloudFormation', () => {
+    const ids = [
+      'sagemaker-monitoring-job-vpc',
+      'sagemaker-monitoring-job-network-isolation',
+      'sagemaker-monitoring-job-inter-container-encryption',
+      'sagemaker-monitoring-job-output-kms',
+      'sagemaker-monitoring-job-volume-kms',
+    ];
+    const rules = allRules.filter((r) => ids.includes(r.id));
+    expect(rules).toHaveLength(ids.length);
+    const { findings, stats } = scanPaths([fixturePath('sagemaker.plan.json')], {
+      root: dirname(fixturePath('sagemaker.plan.json')),
+      rules,
+    });
+    expect(stats.parseErrors).toBe(0);
+    const verdicts = (address: string) =>
+      [...new Set(findings.filter((f) => f.resource.id === address).map((f) => `${f.ruleId} ${f.status}`))].sort();
+    expect(verdicts('aws_sagemaker_data_quality_job_definition.drift')).toEqual(ids.map((id) => `${id} pass`).sort());
+    expect(verdicts('aws_sagemaker_data_quality_job_definition.open')).toEqual(ids.map((id) => `${id} fail`).sort());
+    expect(verdicts('aws_sagemaker_monitoring_schedule.inline')).toEqual(ids.map((id) => `${id} fail`).sort());
+    // A schedule that names its job definition is judged through that definition.
+    expect(verdicts('aws_sagemaker_monitoring_schedule.drift')).toEqual([]);
+    const open = findings.find((f) => f.resource.id === 'aws_sagemaker_data_quality_job_definition.open')!;
+    expect(open.resource.type).toBe('aws_sagemaker_data_quality_job_definition');
+    expect(open.resource.line).toBeGreaterThan(1);
   });
 });

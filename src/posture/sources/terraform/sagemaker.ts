@@ -59,6 +59,64 @@ function pipelineDefinition(v: Rec): Rec | undefined {
   return { PipelineDefinitionS3Location: shaped(s3, { Bucket: 'bucket', Key: 'object_key', Version: 'version_id' }) };
 }
 
+/** Model Monitor shapes, shared by job definitions and schedules that define their job inline. */
+const CLUSTER = one('cluster_config', {
+  InstanceCount: 'instance_count',
+  InstanceType: 'instance_type',
+  VolumeKmsKeyId: 'volume_kms_key_id',
+  VolumeSizeInGB: 'volume_size_in_gb',
+});
+
+const MONITORING_NETWORK = one('network_config', {
+  EnableInterContainerTrafficEncryption: 'enable_inter_container_traffic_encryption',
+  EnableNetworkIsolation: 'enable_network_isolation',
+  VpcConfig: one('vpc_config', { SecurityGroupIds: 'security_group_ids', Subnets: 'subnets' }),
+});
+
+/** Terraform keeps `monitoring_outputs` as a single block; CloudFormation as a list of outputs. */
+const monitoringOutput = (from: string) =>
+  one(from, {
+    KmsKeyId: 'kms_key_id',
+    MonitoringOutputs: many('monitoring_outputs', {
+      S3Output: one('s3_output', { LocalPath: 'local_path', S3UploadMode: 's3_upload_mode', S3Uri: 's3_uri' }),
+    }),
+  });
+
+const INPUT_ATTRIBUTES: Shape = {
+  LocalPath: 'local_path',
+  S3DataDistributionType: 's3_data_distribution_type',
+  S3InputMode: 's3_input_mode',
+  ExcludeFeaturesAttribute: 'exclude_features_attribute',
+};
+
+const MONITORING_INPUT: Shape = {
+  EndpointInput: one('endpoint_input', { EndpointName: 'endpoint_name', ...INPUT_ATTRIBUTES }),
+  BatchTransformInput: one('batch_transform_input', {
+    DataCapturedDestinationS3Uri: 'data_captured_destination_s3_uri',
+    DatasetFormat: one('dataset_format', {
+      Csv: one('csv', { Header: 'header' }),
+      Json: one('json', { Line: 'line' }),
+    }),
+    ...INPUT_ATTRIBUTES,
+  }),
+};
+
+const BASELINE_RESOURCES: Shape = {
+  ConstraintsResource: one('constraints_resource', { S3Uri: 's3_uri' }),
+  StatisticsResource: one('statistics_resource', { S3Uri: 's3_uri' }),
+};
+
+/** A schedule's inline job keeps `Environment` beside the app specification, a job definition inside it. */
+const APP_SPECIFICATION: Shape = {
+  ImageUri: 'image_uri',
+  ContainerArguments: 'container_arguments',
+  ContainerEntrypoint: 'container_entrypoint',
+  PostAnalyticsProcessorSourceUri: 'post_analytics_processor_source_uri',
+  RecordPreprocessorSourceUri: 'record_preprocessor_source_uri',
+};
+
+const STOPPING = one('stopping_condition', { MaxRuntimeInSeconds: 'max_runtime_in_seconds' });
+
 export const sagemakerMappings: TfMapping[] = [
   {
     tf: 'aws_sagemaker_notebook_instance',
@@ -198,6 +256,52 @@ export const sagemakerMappings: TfMapping[] = [
       shaped(r.values, {
         ModelPackageGroupName: 'model_package_group_name',
         ModelPackageGroupDescription: 'model_package_group_description',
+        Tags: () => tagList(r.values),
+      }),
+  },
+  {
+    tf: 'aws_sagemaker_data_quality_job_definition',
+    cfn: 'AWS::SageMaker::DataQualityJobDefinition',
+    props: (r) =>
+      shaped(r.values, {
+        JobDefinitionName: 'name',
+        RoleArn: 'role_arn',
+        DataQualityAppSpecification: one('data_quality_app_specification', {
+          ...APP_SPECIFICATION,
+          Environment: 'environment',
+        }),
+        DataQualityBaselineConfig: one('data_quality_baseline_config', BASELINE_RESOURCES),
+        DataQualityJobInput: one('data_quality_job_input', MONITORING_INPUT),
+        DataQualityJobOutputConfig: monitoringOutput('data_quality_job_output_config'),
+        JobResources: one('job_resources', { ClusterConfig: CLUSTER }),
+        NetworkConfig: MONITORING_NETWORK,
+        StoppingCondition: STOPPING,
+        Tags: () => tagList(r.values),
+      }),
+  },
+  {
+    // A schedule names a job definition or (recent providers) defines its job inline in `monitoring_job_definition`.
+    tf: 'aws_sagemaker_monitoring_schedule',
+    cfn: 'AWS::SageMaker::MonitoringSchedule',
+    props: (r) =>
+      shaped(r.values, {
+        MonitoringScheduleName: 'name',
+        MonitoringScheduleConfig: one('monitoring_schedule_config', {
+          MonitoringJobDefinitionName: 'monitoring_job_definition_name',
+          MonitoringType: 'monitoring_type',
+          ScheduleConfig: one('schedule_config', { ScheduleExpression: 'schedule_expression' }),
+          MonitoringJobDefinition: one('monitoring_job_definition', {
+            BaselineConfig: one('baseline', BASELINE_RESOURCES),
+            Environment: 'environment',
+            MonitoringAppSpecification: one('monitoring_app_specification', APP_SPECIFICATION),
+            MonitoringInputs: many('monitoring_inputs', MONITORING_INPUT),
+            MonitoringOutputConfig: monitoringOutput('monitoring_output_config'),
+            MonitoringResources: one('monitoring_resources', { ClusterConfig: CLUSTER }),
+            NetworkConfig: MONITORING_NETWORK,
+            RoleArn: 'role_arn',
+            StoppingCondition: STOPPING,
+          }),
+        }),
         Tags: () => tagList(r.values),
       }),
   },

@@ -1,0 +1,109 @@
+/**
+ * The audit sink: one JSON line per request, appended to a file (or stdout). Requests only push a string onto an
+ * in-memory batch; a timer writes the batch with one `write` and `fdatasync`, so the hot path does no I/O and a
+ * crash loses at most one interval. `close()` (clean shutdown) writes and syncs everything queued.
+ */
+import { type FileHandle, open } from 'node:fs/promises';
+import { UserError } from '../../util/errors.js';
+
+export interface AuditLogOptions {
+  /** How often queued lines are written and synced (ms). */
+  flushIntervalMs?: number;
+  /** Queued bytes that trigger a write before the interval. */
+  flushBytes?: number;
+  /** Called on a failed write (the lines stay queued and are retried). */
+  onError?: (e: Error) => void;
+  /** Called with the number of lines each successful write persisted. */
+  onWritten?: (lines: number) => void;
+}
+
+/** Lines kept queued while the file cannot be written; beyond this the oldest are dropped and counted. */
+const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
+
+export class AuditLog {
+  private queue: string[] = [];
+  private queuedBytes = 0;
+  private writing: Promise<void> = Promise.resolve();
+  private readonly timer: NodeJS.Timeout;
+  private closed = false;
+  /** Lines dropped because the queue overflowed while writes failed. */
+  dropped = 0;
+
+  private constructor(
+    private readonly sink: FileHandle | NodeJS.WritableStream,
+    /** Path of the file, or `-` for stdout. */
+    readonly target: string,
+    private readonly options: AuditLogOptions,
+  ) {
+    this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 200);
+    this.timer.unref();
+  }
+
+  /** Opens (creating if needed) `file` for appending; stdout when `file` is undefined or `-`. */
+  static async open(file: string | undefined, options: AuditLogOptions = {}): Promise<AuditLog> {
+    if (file === undefined || file === '-') return new AuditLog(process.stdout, '-', options);
+    try {
+      return new AuditLog(await open(file, 'a'), file, options);
+    } catch (e) {
+      throw new UserError(`${file}: cannot open the audit log for appending: ${(e as Error).message}`, file);
+    }
+  }
+
+  /** Queues one event. Never blocks or throws on I/O. */
+  write(event: object): void {
+    if (this.closed) return;
+    const line = `${JSON.stringify(event)}\n`;
+    this.queue.push(line);
+    this.queuedBytes += line.length;
+    if (this.queuedBytes >= (this.options.flushBytes ?? 256 * 1024)) void this.flush();
+  }
+
+  /** Writes and syncs everything queued so far; resolves when it is on disk. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(() => this.writeQueued());
+    return this.writing;
+  }
+
+  /** Stops the timer, writes and syncs the queue, closes the file. Events written after this are ignored. */
+  async close(): Promise<void> {
+    if (this.closed) return this.writing;
+    this.closed = true;
+    clearInterval(this.timer);
+    await this.flush();
+    if (this.isFile(this.sink)) await this.sink.close();
+  }
+
+  private async writeQueued(): Promise<void> {
+    if (this.queue.length === 0) return;
+    const lines = this.queue;
+    const data = lines.join('');
+    this.queue = [];
+    this.queuedBytes = 0;
+    try {
+      if (this.isFile(this.sink)) {
+        await this.sink.appendFile(data);
+        await this.sink.datasync();
+      } else {
+        const out = this.sink;
+        await new Promise<void>((resolve, reject) => out.write(data, (e) => (e ? reject(e) : resolve())));
+      }
+      this.options.onWritten?.(lines.length);
+    } catch (e) {
+      this.requeue(lines, data.length);
+      this.options.onError?.(e as Error);
+    }
+  }
+
+  private requeue(lines: string[], bytes: number): void {
+    this.queue = lines.concat(this.queue);
+    this.queuedBytes += bytes;
+    while (this.queuedBytes > MAX_QUEUED_BYTES && this.queue.length > 0) {
+      this.queuedBytes -= this.queue.shift()!.length;
+      this.dropped++;
+    }
+  }
+
+  private isFile(sink: FileHandle | NodeJS.WritableStream): sink is FileHandle {
+    return 'datasync' in sink;
+  }
+}

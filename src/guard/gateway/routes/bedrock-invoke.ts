@@ -1,0 +1,142 @@
+/**
+ * `POST /model/{modelId}/invoke` and `/invoke-with-response-stream` (Bedrock InvokeModel): the body is the model
+ * provider's own JSON; its texts are found by modelTextSlots, scanned and written back in place. Non-JSON bodies
+ * cannot be inspected and are refused. Anthropic `tool_use` and Nova `toolUse` calls in the answer are checked;
+ * InvokeModel has no model-neutral way to say "awaiting approval", so a call needing approval fails the request
+ * with `GuardBlockedException` carrying the approval id (use Converse for the pending-approval answer).
+ */
+import { newApprovalId, pendingApprovalDetails, type ToolCall, toolCallsFromConverseContent } from '../../tools/index.js';
+import { DEFAULT_MAX_REQUEST_BYTES, parseJsonObject, readBody } from '../body.js';
+import { EVENTSTREAM_CONTENT_TYPE } from '../bedrock-eventstream.js';
+import { GatewayError } from '../errors.js';
+import { type Exchange, insertCanary, positiveOr, wantsCanary } from '../exchange.js';
+import type { GatewayRequest, GatewayResponse } from '../http-types.js';
+import type { GatewayRuntime } from '../runtime.js';
+import { contextOf, isObject, slotSegments, slotText, systemPromptOf, writeBack } from '../text-slots.js';
+import { admit } from '../limits.js';
+import { checkToolCalls, toolChecker } from '../tool-checks.js';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, readUpstreamBody } from '../upstream.js';
+import { upstreamHttpError } from '../upstream-errors.js';
+import { BEDROCK_LABEL, bedrockResponseHeaders, headerString, postToBedrock, recordInvokeTokens } from './bedrock-upstream.js';
+import { InvokeStreamRelay } from './bedrock-invoke-stream.js';
+import { modelTextSlots } from './model-text.js';
+
+/** Completion-token fields of the model families, checked against `limits.maxTokens`. */
+const MAX_TOKEN_FIELDS: readonly (readonly string[])[] = [
+  ['max_tokens'],
+  ['max_gen_len'],
+  ['max_tokens_to_sample'],
+  ['maxTokens'],
+  ['textGenerationConfig', 'maxTokenCount'],
+  ['inferenceConfig', 'max_new_tokens'],
+  ['inferenceConfig', 'maxTokens'],
+];
+
+export async function bedrockInvoke(
+  req: GatewayRequest,
+  res: GatewayResponse,
+  x: Exchange,
+  rt: GatewayRuntime,
+  modelId: string,
+) {
+  const limits = x.policy.limits;
+  const raw = await readBody(req, positiveOr(limits.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES));
+  const body = parseJsonObject(raw);
+  x.model = modelId;
+  x.stream = x.route === 'bedrock:invoke-with-response-stream';
+  const slots = modelTextSlots(body, 'input');
+  // The family's completion-token field is not known in general: a request without one gets no cap added.
+  await admit(rt.limits, x, { bytes: raw.length, texts: slots.map(slotText), maxTokens: requestedMaxTokens(body) });
+  const session = rt.guard.newSession();
+  const input = x.inspectInput(rt.guard, slots, session);
+  let modified = input.changed;
+  const systemPrompt = systemPromptOf(input.segments);
+  const context = contextOf(input.segments);
+  if (wantsCanary(x.policy)) modified = insertCanary(slots, rt.guard, session) || modified;
+
+  const timeoutMs = positiveOr(limits.timeoutMs, DEFAULT_UPSTREAM_TIMEOUT_MS);
+  const payload = modified ? Buffer.from(JSON.stringify(body)) : raw;
+  const operation = x.stream ? 'invoke-with-response-stream' : 'invoke';
+  const accept = x.stream
+    ? EVENTSTREAM_CONTENT_TYPE
+    : (headerString(req.headers['x-amzn-bedrock-accept']) ?? headerString(req.headers.accept) ?? 'application/json');
+  const up = await postToBedrock(rt, x, req, modelId, operation, payload, timeoutMs, accept);
+  if (up.status >= 300) throw await upstreamHttpError(up, 'bedrock', timeoutMs, BEDROCK_LABEL);
+  const checker = toolChecker(x.policy);
+  const headers = { ...x.responseHeaders, 'x-request-id': x.id, 'x-amzn-requestid': x.id, ...bedrockResponseHeaders(up) };
+
+  if (x.stream) {
+    await new InvokeStreamRelay(res, up, x, rt, timeoutMs, { session, systemPrompt, context, checker }).run({
+      ...headers,
+      'content-type': EVENTSTREAM_CONTENT_TYPE,
+    });
+    return;
+  }
+
+  const answerRaw = await readUpstreamBody(up, timeoutMs, BEDROCK_LABEL);
+  x.upstreamDone();
+  recordInvokeTokens(x, up.headers['x-amzn-bedrock-input-token-count'], up.headers['x-amzn-bedrock-output-token-count']);
+  const contentType = headerString(up.headers['content-type']) ?? 'application/json';
+  let answer: unknown;
+  try {
+    answer = JSON.parse(answerRaw.toString('utf8'));
+  } catch {
+    throw new GatewayError(
+      'upstream_invalid_response',
+      `${BEDROCK_LABEL} answered with a ${contentType} body that is not JSON; the guard cannot inspect it`,
+    );
+  }
+  const outSlots = modelTextSlots(answer, 'output');
+  const decision = rt.guard.inspectOutput(
+    { route: x.route, apiKeyId: x.apiKeyId, model: modelId, segments: slotSegments(outSlots), systemPrompt, context },
+    session,
+  );
+  x.recordOutput(decision);
+  const changed = decision.changed && writeBack(outSlots, decision.segments);
+  if (checker) {
+    const calls = invokeToolCalls(answer);
+    if (calls.length > 0) {
+      const { decision: tools, verdicts } = checkToolCalls(x, checker, calls, rt.metrics);
+      if (tools === 'require_approval') {
+        const details = pendingApprovalDetails({ model: modelId, calls, verdicts, approvalId: newApprovalId() });
+        x.blockedBy = 'tools';
+        x.blockReason = `tool calls awaiting approval ${details.approval_id}`;
+        throw new GatewayError(
+          'guard_blocked',
+          `response held: tool call(s) ${details.tool_calls.map((c) => c.name).join(', ')} need human approval ` +
+            `(approval id ${details.approval_id}); use Converse to receive the pending-approval answer`,
+        );
+      }
+    }
+  }
+  res.writeHead(up.status, { ...headers, 'content-type': contentType });
+  res.end(changed ? JSON.stringify(answer) : answerRaw);
+}
+
+/** The largest completion-token count the model family's fields ask for. */
+function requestedMaxTokens(body: Record<string, unknown>): number | undefined {
+  let requested: number | undefined;
+  for (const path of MAX_TOKEN_FIELDS) {
+    let node: unknown = body;
+    for (const key of path) node = isObject(node) ? node[key] : undefined;
+    if (typeof node === 'number') requested = Math.max(requested ?? 0, node);
+  }
+  return requested;
+}
+
+/** Tool calls of an InvokeModel answer: Anthropic `content[].type = tool_use`, Nova `output.message.content[].toolUse`. */
+export function invokeToolCalls(answer: unknown): ToolCall[] {
+  if (!isObject(answer)) return [];
+  const calls: ToolCall[] = [];
+  if (Array.isArray(answer.content)) {
+    for (const block of answer.content) {
+      if (isObject(block) && block.type === 'tool_use' && typeof block.name === 'string') {
+        calls.push({ id: String(block.id ?? ''), name: block.name, arguments: block.input ?? {} });
+      }
+    }
+  }
+  const output = answer.output;
+  if (isObject(output) && isObject(output.message)) calls.push(...toolCallsFromConverseContent(output.message.content));
+  return calls;
+}
+

@@ -1,0 +1,131 @@
+import { type CountryCode, isSupportedCountry } from 'libphonenumber-js/max';
+import { z } from 'zod';
+import type { Scanner, ScannerFactory, ScanResult, Span } from '../../types.js';
+import { creditCardDetector } from './credit-card.js';
+import type { CueHit } from './cues.js';
+import { findCues } from './cues.js';
+import {
+  allowKey,
+  type CompiledCustom,
+  CustomEntitySchema,
+  compileCustom,
+  compileDenyList,
+  detectCustom,
+  detectDenied,
+} from './custom.js';
+import { dateOfBirthDetector } from './date-of-birth.js';
+import type { Detector, DetectorSettings, ScanState } from './detector.js';
+import { driverLicenseDetector } from './driver-license.js';
+import { emailDetector } from './email.js';
+import { DEFAULT_PII_ENTITIES, PII_ENTITIES, type PiiEntity } from './entities.js';
+import { ibanDetector } from './iban.js';
+import { ipAddressDetector } from './ip-address.js';
+import { personNameDetector } from './names/person-name.js';
+import { passportDetector } from './passport.js';
+import { phoneDetector } from './phone.js';
+import { triggersOf } from './prefilter.js';
+import { resolveOverlaps } from './spans.js';
+import { streetAddressDetector } from './street-address.js';
+import { usSsnDetector } from './us-ssn.js';
+
+export { DEFAULT_PII_ENTITIES, PII_ENTITIES, type PiiEntity } from './entities.js';
+
+/** Order matters only for ties in overlap resolution (equal score and length): earlier detectors win. */
+const DETECTORS: readonly Detector[] = [
+  emailDetector,
+  creditCardDetector,
+  ibanDetector,
+  usSsnDetector,
+  passportDetector,
+  driverLicenseDetector,
+  dateOfBirthDetector,
+  ipAddressDetector,
+  phoneDetector,
+  streetAddressDetector,
+  personNameDetector,
+];
+
+const PiiOptions = z.strictObject({
+  /** Entities to detect; default: every structured entity (all but PERSON and LOCATION). */
+  entities: z.array(z.enum(PII_ENTITIES)).min(1, 'list at least one entity, or leave entities out').optional(),
+  /** Values never flagged (compared without case, spaces, dashes, dots and parentheses). */
+  allow: z.array(z.string().min(1)).default([]),
+  /** Terms always flagged, as entity DENY_LIST (literal, case-insensitive, whole words). */
+  deny: z.array(z.string().min(1)).default([]),
+  /** Extra entities by RE2 pattern. */
+  custom: z.array(CustomEntitySchema).default([]),
+  /** Region for phone numbers written without `+country code` (ISO 3166 alpha-2). */
+  defaultRegion: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .refine(isSupportedCountry, 'use an ISO 3166 alpha-2 region libphonenumber knows, e.g. US, GB, DE')
+    .default('US'),
+});
+type PiiOptions = z.infer<typeof PiiOptions>;
+
+const NOTHING: ScanResult = { score: 0, spans: [] };
+
+export interface PiiScannerConfig {
+  entities: readonly PiiEntity[];
+  allow: ReadonlySet<string>;
+  deny: RegExp | undefined;
+  custom: readonly CompiledCustom[];
+  settings: DetectorSettings;
+}
+
+/** Builds the scanner from parsed options (also used directly by benchmarks and tests). */
+export function createPiiScanner(options: z.input<typeof PiiOptions> = {}): Scanner {
+  const parsed = PiiOptions.parse(options);
+  const entities = new Set<string>(parsed.entities ?? DEFAULT_PII_ENTITIES);
+  const detectors = DETECTORS.filter((d) => d.entities.some((e) => entities.has(e)));
+  const allow = new Set(parsed.allow.map(allowKey));
+  const deny = compileDenyList(parsed.deny);
+  const custom = compileCustom(parsed.custom);
+  const settings: DetectorSettings = { defaultRegion: parsed.defaultRegion as CountryCode };
+  return {
+    name: 'pii',
+    scan(text: string): ScanResult {
+      if (text.length === 0) return NOTHING;
+      const flags = triggersOf(text);
+      let spans: Span[] = [];
+      let cues: readonly CueHit[] | undefined;
+      const state: ScanState = { settings, cues: () => (cues ??= findCues(text)) };
+      for (const d of detectors) if ((d.needs & flags) === d.needs) d.detect(text, spans, state);
+      if (custom.length) detectCustom(text, custom, spans);
+      if (deny) detectDenied(text, deny, spans);
+      if (spans.length === 0) return NOTHING;
+      spans = spans.filter(
+        (s) =>
+          (entities.has(s.entity) || !isBuiltin(s.entity)) &&
+          (allow.size === 0 || !allow.has(allowKey(text.slice(s.start, s.end)))),
+      );
+      resolveOverlaps(spans);
+      if (spans.length === 0) return NOTHING;
+      let score = 0;
+      const counts: Record<string, number> = {};
+      for (const s of spans) {
+        score = Math.max(score, s.score ?? 1);
+        counts[s.entity] = (counts[s.entity] ?? 0) + 1;
+      }
+      return { score, spans, details: { entities: counts } };
+    },
+  };
+}
+
+const BUILTIN = new Set<string>(PII_ENTITIES);
+function isBuiltin(entity: string): boolean {
+  return BUILTIN.has(entity);
+}
+
+export const piiScanner: ScannerFactory<PiiOptions> = {
+  name: 'pii',
+  description:
+    'Personal data (LLM02): e-mail, phone, payment card, IBAN, US SSN/ITIN, passport, driving licence, IP, date of ' +
+    'birth, street address (validators + cue words), opt-in PERSON/LOCATION model, custom RE2 entities, deny/allow lists.',
+  owasp: ['LLM02'],
+  directions: ['input', 'output'],
+  defaultAction: 'redact',
+  defaultThreshold: 0.5,
+  options: PiiOptions as z.ZodType<PiiOptions>,
+  create: (options) => createPiiScanner(options),
+};

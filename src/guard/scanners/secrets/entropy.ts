@@ -1,0 +1,78 @@
+import type { Span } from '../../types.js';
+
+/** A run of base64/base64url/hex characters, not inside a longer one. Bounded: 20–512 characters. */
+const TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,512}(?![A-Za-z0-9+/=_-])/g;
+const HEX = /^[0-9a-fA-F]+$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** A word that says the next value is a credential: `api_key = "…"`, `Authorization: Bearer …`, `token: …`. */
+const CUE =
+  /(?:key|secret|token|passw(?:or)?d|pwd|credential|auth(?:orization)?|bearer|api[_-]?key|access[_-]?key|session)["'\s]*[:=]?\s*["']?(?:bearer\s+)?$/i;
+
+export interface EntropySettings {
+  /** Shortest token considered. */
+  minLength: number;
+  /** Shannon entropy (bits per character) at or above which a mixed-case token with digits is reported. */
+  minBits: number;
+  /** Lower bound when a credential cue word precedes the token. */
+  minBitsWithCue: number;
+}
+
+export const DEFAULT_ENTROPY: EntropySettings = { minLength: 20, minBits: 4.0, minBitsWithCue: 3.0 };
+
+const counts = new Int32Array(128);
+
+/** Shannon entropy in bits per character of an ASCII string. */
+export function shannonEntropy(s: string): number {
+  counts.fill(0);
+  for (let i = 0; i < s.length; i++) counts[s.charCodeAt(i) & 127]!++;
+  let bits = 0;
+  for (let i = 0; i < 128; i++) {
+    const c = counts[i]!;
+    if (c === 0) continue;
+    const p = c / s.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/**
+ * High-entropy strings (generic API keys, passwords, session tokens). Without a cue word, a token must be ≥ minLength
+ * characters of mixed upper case, lower case and digits (≥ 2 of each) with entropy ≥ minBits. By design and by
+ * default, pure hex (git SHAs, SHA-256 digests, MD5), UUIDs and paths are not reported: they are everywhere in
+ * technical prompts and are rarely secrets. After a cue ("api_key=", "Bearer", "password:") the bar drops to
+ * minBitsWithCue and hex is accepted.
+ */
+export function detectHighEntropy(text: string, out: Span[], settings: EntropySettings): void {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    let value = m[0];
+    // Trailing '=' padding and '-'/'_' separators belong to the token, leading/trailing '/' to a path or URL.
+    value = value.replace(/[-_]+$/, '');
+    if (value.length < settings.minLength || UUID.test(value) || looksLikePath(value)) continue;
+    const cue = CUE.test(text.slice(Math.max(0, m.index - 40), m.index));
+    const bits = shannonEntropy(value);
+    if (cue ? bits < settings.minBitsWithCue : bits < settings.minBits || !mixedClasses(value)) continue;
+    if (!cue && HEX.test(value)) continue;
+    out.push({ start: m.index, end: m.index + value.length, entity: 'HIGH_ENTROPY_STRING', score: cue ? 0.9 : 0.75 });
+  }
+}
+
+function mixedClasses(s: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 48 && c <= 57) digit++;
+  }
+  return upper >= 2 && lower >= 2 && digit >= 2;
+}
+
+/** "/usr/local/lib/node_modules", "src/guard/scanners": slash-separated lower-case words. */
+function looksLikePath(s: string): boolean {
+  if (s.indexOf('/') === -1) return false;
+  if (s.startsWith('/') || s.endsWith('/') || s.includes('//')) return true;
+  return s.split('/').every((seg) => /^[a-z0-9_.-]*$/.test(seg) || /^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(seg));
+}

@@ -1,0 +1,47 @@
+/**
+ * Steward's own short English profanity list for `managedLists: [profanity]` (written for this project, not copied
+ * from any list). Inflections are listed because matching is exact per word. It is deliberately small and covers
+ * common swearing only (words with everyday meanings, like `cock` or `prick`, are left out), not slurs or hate
+ * speech: add those to `words`, or use `denied_topics`, for your audience.
+ */
+export const PROFANITY: readonly string[] = [
+  'arse',
+  'arsehole',
+  'ass',
+  'asshole',
+  'assholes',
+  'bastard',
+  'bastards',
+  'bitch',
+  'bitches',
+  'bitching',
+  'bollocks',
+  'bullshit',
+  'cocksucker',
+  'crap',
+  'cunt',
+  'cunts',
+  'dickhead',
+  'dipshit',
+  'fuck',
+  'fucked',
+  'fucker',
+  'fuckers',
+  'fucking',
+  'fucks',
+  'goddamn',
+  'jackass',
+  'motherfucker',
+  'motherfuckers',
+  'motherfucking',
+  'piss',
+  'pissed',
+  'shit',
+  'shite',
+  'shits',
+  'shitty',
+  'slut',
+  'twat',
+  'wanker',
+  'whore',
+];
