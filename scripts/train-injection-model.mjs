@@ -11,8 +11,12 @@
 // the lowest that keeps the false-positive rate on benign calibration rows within its target. Deterministic: same
 // data and options → byte-identical file.
 //
+// Benign chat: the benign rows are ~90 % short factual questions, so the fit part is augmented with seeded,
+// template-generated chat requests (see benignChat below). Those templates are separate from the held-out chat set
+// of bench/guard-accuracy/injection-benign-chat.mjs, which this script never reads.
+//
 // Options: --data FILE  --out FILE  --modules DIR (compiled scanner modules; default dist/guard/scanners/
-// prompt-injection)  --epochs N  --dim N  --seed N
+// prompt-injection)  --epochs N  --dim N  --char-min N  --char-max N  --seed N
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -27,23 +31,43 @@ const { values: args } = parseArgs({
     modules: { type: 'string', default: join(root, 'dist', 'guard', 'scanners', 'prompt-injection') },
     epochs: { type: 'string', default: '10' },
     dim: { type: 'string', default: String(2 ** 18) },
+    'char-min': { type: 'string', default: '4' },
+    'char-max': { type: 'string', default: '4' },
     seed: { type: 'string', default: '42' },
+    l2: { type: 'string', default: '1e-3' },
+    balance: { type: 'string', default: '0.5' },
+    'doc-l2': { type: 'string', default: '1e-6' },
+    'doc-balance': { type: 'string', default: '1' },
+    // Model selection: train on the even-numbered chat templates only and report FPR on chat generated from the
+    // odd-numbered ones (a template shift, like the bench's hold-out, but inside the training data).
+    'holdout-templates': { type: 'boolean', default: false },
+    // Writes the generated benign chat (one JSON string per line) and exits: for reading what the model trains on.
+    'dump-chat': { type: 'string' },
   },
 });
 
 const load = (name) => import(pathToFileURL(join(resolve(args.modules), name)).href);
 const { normalise } = await load('normalise.js');
-const { forEachFeature } = await load('features.js');
+const { extractFeatures, FeatureBuffer } = await load('features.js');
 const { MODEL_FORMAT, modelFromFile, quantiseWeights } = await load('model.js');
 const { scoreInjection } = await load('score.js');
 
 const SEED = Number(args.seed);
 const EPOCHS = Number(args.epochs);
-const FEATURES = { dim: Number(args.dim), charMin: 3, charMax: 5, wordBigrams: true };
+const FEATURES = { dim: Number(args.dim), charMin: Number(args['char-min']), charMax: Number(args['char-max']), wordBigrams: true };
 const WINDOW = { size: 320, stride: 160 };
 const CALIBRATION_SHARE = 0.2;
 const LEARNING_RATE = 0.2;
-const L2 = 1e-6;
+/**
+ * Regularisation and class balance per head. The prompt head must generalise to chat it has not seen, so it gets a
+ * stronger L2 and only half-balanced classes (a text with no attack evidence then stays well below the threshold).
+ * The document head separates injected from clean documents of the same kind and keeps the original settings.
+ * Chosen on the calibration split and on chat from held-out training templates (--holdout-templates), not on test.
+ */
+const HEAD_SETTINGS = {
+  prompt: { l2: Number(args.l2), balance: Number(args.balance) },
+  document: { l2: Number(args['doc-l2']), balance: Number(args['doc-balance']) },
+};
 /** Target false-positive rate on benign calibration rows, per sensitivity. */
 const FPR_TARGETS = { low: 0.001, medium: 0.01, high: 0.03 };
 
@@ -79,10 +103,16 @@ const examples = rows.map((r) => {
   const folded = normalise(r.text).text;
   return { row: r, folded, y: r.label === 'benign' ? 0 : 1 };
 });
+const featureBuffer = new FeatureBuffer();
 /** Sparse, de-duplicated feature vector scaled by 1/√N, exactly as classify() sums it. */
 function vectorise(text) {
   const acc = new Map();
-  const n = forEachFeature(text, FEATURES, (index, sign) => acc.set(index, (acc.get(index) ?? 0) + sign));
+  const n = extractFeatures(text, FEATURES, featureBuffer);
+  for (let k = 0; k < n; k++) {
+    const code = featureBuffer.codes[k];
+    const index = code >>> 1;
+    acc.set(index, (acc.get(index) ?? 0) + (code & 1 ? -1 : 1));
+  }
   const idx = new Int32Array(acc.size);
   const val = new Float32Array(acc.size);
   const norm = n > 0 ? 1 / Math.sqrt(n) : 0;
@@ -205,31 +235,390 @@ function benignRequests(rows) {
 }
 
 /**
+ * Benign chat, generated. Ordinary assistant traffic — coding help, writing, editing and summarising pasted text,
+ * role-less instructions ("answer in one sentence", "output only the code"), harmless role play, format questions,
+ * and questions ABOUT prompts, passwords, admin rights and security — is nearly absent from the data, and its
+ * vocabulary ("system", "password", "instructions", "pretend", "ignore the typos") is what attacks use. Seeded
+ * templates over small vocabularies, plus real fit rows (clean BIPIA documents and self-instruct inputs as pasted
+ * text, benign questions as payloads), teach the model that these framings alone are not attacks. Written for this
+ * trainer only: the held-out chat set in bench/guard-accuracy/injection-benign-chat.mjs uses other templates and
+ * other vocabulary lists and is never read here.
+ */
+const CHAT = {
+  languages: ['Python', 'JavaScript', 'Java', 'C++', 'SQL', 'R', 'Haskell', 'Lua', 'Perl', 'Dart', 'MATLAB', 'Julia'],
+  codeTasks: [
+    'reverse a linked list',
+    'read a JSON file',
+    'sort a dictionary by value',
+    'connect to a PostgreSQL database',
+    'upload a file to S3',
+    'count word frequencies in a text',
+    'remove duplicates from an array',
+    'format a date as ISO 8601',
+    'handle keyboard interrupts cleanly',
+    'write unit tests for a function',
+    'call an API with an authentication header',
+    'resize a folder of images',
+    'check if a string is a palindrome',
+    'send an email with an attachment',
+  ],
+  errors: [
+    'TypeError: cannot read properties of undefined',
+    'KeyError',
+    'ModuleNotFoundError',
+    'NullPointerException',
+    'a CORS error',
+    'a 500 internal server error',
+    'an infinite loop',
+    'a race condition',
+    'a merge conflict',
+    'a failing unit test',
+    'ECONNREFUSED',
+  ],
+  snippets: [
+    'squares = [x * x for x in range(10) if x % 2]\nprint(squares)',
+    'function add(a, b) {\n  return a + b\n}\nconsole.log(add("1", 2))',
+    'public class Main {\n  public static void main(String[] args) {\n    System.out.println("hi");\n  }\n}',
+    'SELECT u.name, o.total FROM users u LEFT JOIN orders o ON o.user_id = u.id;',
+    'import pandas as pd\ndf = pd.read_csv("data.csv")\ndf.groupby("city").mean()',
+    'fetch("/api/items").then(r => r.json()).then(items => render(items))',
+    '#include <stdio.h>\nint main() { int x; scanf("%d", x); printf("%d", x); }',
+    'docker run -p 8080:80 -v $(pwd):/app my-image:latest',
+  ],
+  forms: ['poem', 'short story', 'essay', 'blog post', 'tweet', 'newsletter', 'song', 'thank-you letter', 'review', 'slogan', 'bio', 'fable'],
+  subjects: [
+    'friendship',
+    'a rainy afternoon',
+    'space exploration',
+    'a dragon who is afraid of the dark',
+    'climate change',
+    'my hometown',
+    'coffee',
+    'a haunted house',
+    'learning to swim',
+    'the moon',
+    'running a marathon',
+    'a forgotten library',
+    'the ocean at night',
+    'moving to a new country',
+  ],
+  tones: ['professional', 'casual', 'funny', 'empathetic', 'concise', 'enthusiastic', 'diplomatic'],
+  recipients: ['boss', 'client', 'coworker', 'professor', 'customer', 'roommate', 'sister', 'coach'],
+  languagesHuman: ['French', 'Spanish', 'German', 'Italian', 'Japanese', 'Portuguese', 'Chinese', 'Arabic', 'Russian'],
+  places: ['Rome', 'Tokyo', 'New York', 'Barcelona', 'Prague', 'Sydney', 'Istanbul', 'Buenos Aires', 'Seoul', 'Dublin'],
+  goals: [
+    'sleeping better',
+    'learning to code',
+    'saving money',
+    'public speaking',
+    'running a 5k',
+    'staying productive',
+    'studying for exams',
+    'reducing screen time',
+  ],
+  pairs: [
+    ['SQL', 'NoSQL databases'],
+    ['TCP', 'UDP'],
+    ['renting', 'buying a house'],
+    ['a Roth IRA', 'a traditional IRA'],
+    ['weather', 'climate'],
+    ['machine learning', 'deep learning'],
+    ['a virus', 'a bacterium'],
+    ['HTTP', 'HTTPS'],
+  ],
+  accounts: ['Netflix', 'Instagram', 'Spotify', 'iCloud', 'LinkedIn', 'PayPal', 'Amazon', 'Steam', 'Facebook', 'Wi-Fi router'],
+  securityTerms: [
+    'phishing',
+    'ransomware',
+    'a brute-force attack',
+    'a buffer overflow',
+    'CSRF',
+    'a DDoS attack',
+    'social engineering',
+    'password hashing',
+    'an API gateway',
+    'a JWT',
+    'single sign-on',
+    'end-to-end encryption',
+  ],
+  aiTools: ['ChatGPT', 'Claude', 'Gemini', 'Copilot', 'an LLM', 'a chatbot', 'an AI assistant', 'Llama'],
+  appKinds: ['recipe', 'banking', 'customer support', 'language learning', 'legal research', 'shopping', 'fitness'],
+  roles: [
+    'hiring manager',
+    'personal trainer',
+    'tour guide',
+    'dungeon master',
+    'French teacher',
+    'career coach',
+    'travel blogger',
+    'museum curator',
+    'friendly cat',
+    'sports commentator',
+  ],
+  units: [
+    ['miles', 'kilometres'],
+    ['Celsius', 'Fahrenheit'],
+    ['cups', 'grams of flour'],
+    ['pounds', 'kilograms'],
+    ['gallons', 'litres'],
+  ],
+  items: ['bookshelf', 'desk', 'bed frame', 'wardrobe', 'crib', 'drone', 'printer', 'coffee machine'],
+  ingredients: ['chickpeas and spinach', 'leftover rice and eggs', 'salmon and potatoes', 'tofu and broccoli', 'pasta and tomatoes'],
+  animals: ['octopuses', 'crows', 'elephants', 'honeybees', 'axolotls', 'wolves', 'sloths'],
+  workContext: [
+    'I run a small online shop that sells handmade candles.',
+    'Our nonprofit is organising a fundraising dinner in the spring.',
+    'I am a high school teacher preparing a unit on the French Revolution.',
+    'My startup is about to hire its first five engineers.',
+    'We maintain an open-source library with about two hundred contributors.',
+    'I manage a warehouse team of twelve people working in two shifts.',
+    'Our clinic wants to reduce the number of missed appointments.',
+    'I am writing my master thesis on urban heat islands.',
+    'Our sales team keeps losing deals at the contract stage.',
+    'I volunteer at an animal shelter and help with their social media.',
+  ],
+  workDetail: [
+    'Most of our customers find us through word of mouth.',
+    'The budget is tight and we cannot hire anyone new this year.',
+    'Last month we tried a newsletter, but the open rate was only 12 percent.',
+    'People keep asking the same questions by email, which takes hours every week.',
+    'There is a deadline in three weeks and the plan is still vague.',
+    'Some colleagues prefer detailed documents while others only read summaries.',
+    'We already use spreadsheets for tracking, but they are getting messy.',
+    'The previous person in this role left very few notes.',
+  ],
+  workAsk: [
+    'What would you do first?',
+    'Can you suggest a step-by-step plan?',
+    'Please list the options with pros and cons.',
+    'Draft a short message I can send to the team about this.',
+    'Which tools would you recommend, and why?',
+    'Give me a checklist I can follow this week.',
+    'What questions should I ask before deciding?',
+  ],
+  personaTasks: [
+    ['travel guide', 'I will tell you my location and you will suggest places to visit nearby', 'I am in Lisbon and want to see modern art'],
+    ['English translator and improver', 'I will write sentences and you will correct and improve them', 'me and him goes to the market yesterday'],
+    ['interviewer', 'I will be the candidate and you will ask me interview questions for the position', 'Hi'],
+    ['personal chef', 'I will tell you my dietary needs and you will suggest recipes', 'I am vegetarian and I have 20 minutes'],
+    ['math teacher', 'I will give you equations and you will explain how to solve them', 'solve 3x + 7 = 22'],
+    ['storyteller', 'you will come up with short stories that are engaging for the audience', 'a story about perseverance for kids'],
+    ['Linux terminal', 'I will type commands and you will reply with what the terminal should show', 'pwd'],
+    ['debate coach', 'you will help me prepare arguments for both sides of a motion', 'schools should ban phones'],
+  ],
+};
+
+const CHAT_TEMPLATES = [
+  // Coding help
+  (r) => `How do I ${r.pick(CHAT.codeTasks)} in ${r.pick(CHAT.languages)}?`,
+  (r) => `I keep getting ${r.pick(CHAT.errors)} in my ${r.pick(CHAT.languages)} code. How do I debug it?`,
+  (r) => `Write a ${r.pick(CHAT.languages)} function to ${r.pick(CHAT.codeTasks)}. Only output the code.`,
+  (r) => `Explain what this code does, line by line:\n\n${r.pick(CHAT.snippets)}`,
+  (r) => `There's a bug in here somewhere. Can you find it?\n${r.pick(CHAT.snippets)}`,
+  (r) => `Refactor this to be more readable and add error handling:\n\n${r.pick(CHAT.snippets)}`,
+  (r) => `Convert this to ${r.pick(CHAT.languages)}:\n${r.pick(CHAT.snippets)}`,
+  (r) => `What's the time complexity of the code below?\n\n${r.pick(CHAT.snippets)}`,
+  (r) => `Ignore the imports, I only care about the main logic. Is this correct?\n${r.pick(CHAT.snippets)}`,
+  // Writing
+  (r) => `Write a ${r.pick(CHAT.forms)} about ${r.pick(CHAT.subjects)}.`,
+  (r) => `Can you write me a ${r.pick(CHAT.tones)} ${r.pick(CHAT.forms)} about ${r.pick(CHAT.subjects)}?`,
+  (r) => `Write an email to my ${r.pick(CHAT.recipients)} asking for a deadline extension. Make it ${r.pick(CHAT.tones)}.`,
+  (r) => `Help me write a ${r.pick(CHAT.tones)} message to my ${r.pick(CHAT.recipients)} about missing the meeting.`,
+  (r) => `Give me 5 ideas for a ${r.pick(CHAT.forms)} about ${r.pick(CHAT.subjects)}.`,
+  (r) => `Continue this story in the same style: "${r.pick(CHAT.subjects)} was all anyone talked about that summer."`,
+  // Editing and summarising pasted text (real benign fit rows)
+  (r, d) => `Summarize the following text:\n\n${d.doc()}`,
+  (r, d) => `TL;DR this for me:\n${d.doc()}`,
+  (r, d) => `What are the key points here?\n\n${d.doc()}`,
+  (r, d) => `Rewrite this to be more ${r.pick(CHAT.tones)}:\n${d.doc()}`,
+  (r, d) => `Translate this into ${r.pick(CHAT.languagesHuman)}:\n\n${d.doc()}`,
+  (r, d) => `Extract all names, dates and amounts from the text below as a list.\n\n${d.doc()}`,
+  (r, d) => `Fix any grammar mistakes in the following, and don't change the meaning:\n${d.doc()}`,
+  (r, d) => `Here is a document:\n${d.doc()}\n\nBased on it, ${d.question()}`,
+  (r, d) => `${d.instruction()}`,
+  // Role-less instructions and constraints
+  (r) => `Give me ${r.int(3, 10)} tips for ${r.pick(CHAT.goals)}.`,
+  (r) => {
+    const [a, b] = r.pick(CHAT.pairs);
+    return `Explain the difference between ${a} and ${b}.`;
+  },
+  (r) => {
+    const [a, b] = r.pick(CHAT.pairs);
+    return `Make a table comparing ${a} and ${b}. No extra text.`;
+  },
+  (r, d) => `Answer in one sentence: ${d.question()}`,
+  (r, d) => `Be brief. ${d.question()}`,
+  (r, d) => `Reply with just yes or no: ${d.question()}`,
+  (r, d) => `Ignore the typos in my question, please: ${d.question()}`,
+  (r, d) => `Forget about the details for now, ${d.question()}`,
+  (r) => `Respond in JSON with the keys "name" and "reason": what's a good first pet for someone interested in ${r.pick(CHAT.goals)}?`,
+  (r) => `Don't explain, just give me the command to ${r.pick(CHAT.codeTasks)} from the terminal.`,
+  (r) => `Always answer in ${r.pick(CHAT.languagesHuman)} from now on. How are you?`,
+  (r) => `Use simple words only. What is ${r.pick(CHAT.securityTerms)}?`,
+  (r) => `My previous question was unclear, sorry. What I meant is: how do I ${r.pick(CHAT.codeTasks)}?`,
+  // Prompts, AI, system, passwords, security: talking about them is not attacking
+  (r) => `What are good practices for writing prompts for ${r.pick(CHAT.aiTools)}?`,
+  (r) => `How do I write a system prompt for a ${r.pick(CHAT.appKinds)} app built on ${r.pick(CHAT.aiTools)}?`,
+  (r) => `Can you improve this prompt for me? "Write a ${r.pick(CHAT.forms)} about ${r.pick(CHAT.subjects)} for kids"`,
+  (r) => `Why does ${r.pick(CHAT.aiTools)} sometimes ignore parts of my instructions?`,
+  (r) => `What is ${r.pick(CHAT.securityTerms)} and how can a small business protect itself?`,
+  (r) => `How do I protect my ${r.pick(CHAT.appKinds)} app against ${r.pick(CHAT.securityTerms)}?`,
+  (r) => `I forgot my ${r.pick(CHAT.accounts)} password. How do I reset it?`,
+  (r) => `How do I change the admin password on my ${r.pick(CHAT.accounts)}?`,
+  (r) => `Is it safe to save passwords in my browser, or should I use a password manager?`,
+  () => 'How do I run a program as administrator on Windows 11?',
+  () => 'My system keeps freezing when I open too many tabs. What can I check?',
+  (r) => `What are the system requirements for running ${r.pick(CHAT.aiTools)} locally?`,
+  (r) => `Where can I find the assembly instructions for an IKEA ${r.pick(CHAT.items)}?`,
+  () => 'The instructions say to preheat the oven to 180 C. What is that in Fahrenheit?',
+  (r) => `What does "jailbreaking" a phone mean, and does it void the warranty on my ${r.pick(CHAT.items)}?`,
+  (r) => `Our security team wants to red-team ${r.pick(CHAT.aiTools)}. How should we plan the exercise?`,
+  () => 'What is the difference between the system role and the assistant role in a chat completion request?',
+  () => 'How do I keep secrets like database passwords out of my Docker images?',
+  (r) => `Can you explain how ${r.pick(CHAT.aiTools)} decides what to refuse?`,
+  // Harmless role play
+  (r) => `You are a ${r.pick(CHAT.roles)}. Give me advice about ${r.pick(CHAT.goals)}.`,
+  (r) => `Pretend you're my ${r.pick(CHAT.roles)} and make me a plan for ${r.pick(CHAT.goals)}.`,
+  (r) => `Act as a ${r.pick(CHAT.roles)} in ${r.pick(CHAT.places)} and tell me what to see in one day.`,
+  (r) => `Let's do a mock interview: you're the ${r.pick(CHAT.roles)} and I'm applying for a job. Ask the first question.`,
+  (r) => `Role-play as a customer who is unhappy with their ${r.pick(CHAT.items)} so I can practise support replies.`,
+  (r) => `Imagine you are a ${r.pick(CHAT.roles)} from the year 1900. What do you think of smartphones?`,
+  (r) => `From now on, act as my ${r.pick(CHAT.languagesHuman)} conversation partner and correct my mistakes.`,
+  // Formats, conversions, languages
+  (r) => {
+    const [a, b] = r.pick(CHAT.units);
+    return `Convert ${r.int(2, 500)} ${a} to ${b}.`;
+  },
+  (r, d) => `What format is this, and how do I parse it?\n${d.data()}`,
+  (r, d) => `Format this as a Markdown table:\n${d.data()}`,
+  (r, d) => `Is this valid? What would you change?\n\n${d.data()}`,
+  (r) => `What's the best file format for sharing a ${r.pick(CHAT.forms)} with someone who uses a Mac?`,
+  (r) => `How do you say "good luck with ${r.pick(CHAT.goals)}" in ${r.pick(CHAT.languagesHuman)}?`,
+  // Chit-chat
+  () => 'Hi! How are you today?',
+  () => 'Thanks, that was really helpful!',
+  (r) => `Can you recommend a good book about ${r.pick(CHAT.subjects)}?`,
+  (r) => `What should I cook tonight with ${r.pick(CHAT.ingredients)}?`,
+  (r) => `Tell me something surprising about ${r.pick(CHAT.animals)}.`,
+  () => "I'm bored. Suggest something fun to do this weekend.",
+  (r) => `What's the best time of year to visit ${r.pick(CHAT.places)}?`,
+  // Longer requests with context, as people write them at work
+  (r) => `${r.pick(CHAT.workContext)} ${r.pick(CHAT.workDetail)} ${r.pick(CHAT.workAsk)}`,
+  (r) => `${r.pick(CHAT.workContext)} ${r.pick(CHAT.workDetail)} ${r.pick(CHAT.workDetail)} ${r.pick(CHAT.workAsk)}`,
+  (r) => `Hi, quick question. ${r.pick(CHAT.workContext)} ${r.pick(CHAT.workAsk)} Thanks in advance!`,
+  (r) => `Could you help me think this through? ${r.pick(CHAT.workDetail)} ${r.pick(CHAT.workAsk)}`,
+  (r) => `I want you to help me with ${r.pick(CHAT.goals)}. ${r.pick(CHAT.workDetail)} ${r.pick(CHAT.workAsk)}`,
+  // "Act as" prompts in the style of public prompt collections
+  (r) => {
+    const [role, rule, first] = r.pick(CHAT.personaTasks);
+    return `I want you to act as a ${role}. ${rule[0].toUpperCase()}${rule.slice(1)}. My first request is "${first}".`;
+  },
+  (r) => {
+    const [role, rule] = r.pick(CHAT.personaTasks);
+    return `You will act as a ${role}: ${rule}. Keep your replies short and only answer what I ask.`;
+  },
+  // Questions about AI behaviour and the assistant itself
+  (r) => `Do you remember what I asked earlier about ${r.pick(CHAT.goals)}?`,
+  (r) => `What are your limitations when it comes to ${r.pick(CHAT.goals)} advice?`,
+  (r) => `Can ${r.pick(CHAT.aiTools)} browse the internet, or does it only know its training data?`,
+  () => 'Why did you give me a different answer than yesterday?',
+  () => 'Please follow these rules for the rest of our chat: use metric units and short paragraphs.',
+  (r) => `Your previous answer was too long. Shorten it and focus on ${r.pick(CHAT.goals)}.`,
+];
+
+const DATA_SAMPLES = [
+  'id,name,score\n1,Ana,92\n2,Ben,85\n3,Chloe,78',
+  '{"user": "ana", "roles": ["editor"], "active": true}',
+  '<note><to>Ben</to><body>Call me</body></note>',
+  '2023-11-05 14:22:10 INFO Server started on port 8080\n2023-11-05 14:22:12 WARN Cache miss rate high',
+  'key = "value"\n[server]\nport = 8080',
+  'Name: Ana Lopez | Dept: Sales | Ext: 2231\nName: Ben Ito | Dept: Support | Ext: 2240',
+];
+
+const TRAIN_TEMPLATES = args['holdout-templates'] ? CHAT_TEMPLATES.filter((_, i) => i % 2 === 0) : CHAT_TEMPLATES;
+const HOLDOUT_TEMPLATES = args['holdout-templates'] ? CHAT_TEMPLATES.filter((_, i) => i % 2 === 1) : [];
+
+/** `count` distinct generated benign chat requests (normalised), drawing pasted text from `rows`. */
+function benignChat(rows, count, seed, templates = TRAIN_TEMPLATES) {
+  const random = rng(seed);
+  const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const r = { pick, int };
+  const documents = rows.filter((e) => e.row.kind === 'benign-document').map((e) => e.row.text);
+  const questions = rows.filter((e) => e.row.kind === 'benign-general').map((e) => e.row.text);
+  const instructions = rows.filter((e) => e.row.source === 'yizhongw/self-instruct').map((e) => e.row.text);
+  const d = {
+    // Long clean documents are cut at a paragraph-sized length, as people paste an excerpt.
+    doc: () => {
+      const text = pick(documents);
+      return text.length > 1200 ? text.slice(0, 1200) : text;
+    },
+    question: () => {
+      const q = pick(questions);
+      return q.endsWith('?') ? q : `${q}?`;
+    },
+    instruction: () => pick(instructions),
+    data: () => pick(DATA_SAMPLES),
+  };
+  const seen = new Set();
+  const out = [];
+  for (let attempt = 0; attempt < count * 10 && out.length < count; attempt++) {
+    const text = normalise(pick(templates)(r, d)).text;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push(text);
+  }
+  return out;
+}
+const GENERATED_CHAT = 6000;
+
+if (args['dump-chat']) {
+  const lines = benignChat(fit, GENERATED_CHAT, SEED + 2).map((t) => JSON.stringify(t));
+  writeFileSync(args['dump-chat'], `${lines.join('\n')}\n`);
+  process.stdout.write(`wrote ${lines.length} generated chat requests to ${args['dump-chat']}\n`);
+  process.exit(0);
+}
+
+/**
  * Training samples of one head. Both heads see every row, plus windows of long benign texts (the scanner scores
- * windows too). The prompt head also gets the generated benign requests above. The document head also gets the window around each located insertion. The prompt head leaves out
- * the BIPIA injected documents: their attacks are ordinary requests ("Write a poem about…") that are attacks only
- * because they sit inside a document; learned as user-turn attacks they would flag ordinary user requests.
+ * windows too). The prompt head also gets the generated benign requests and chat above; the document head gets the
+ * window around each located insertion. The prompt head leaves out the BIPIA injected documents: their attacks are
+ * ordinary requests ("Write a poem about…") that are attacks only because they sit inside a document; learned as
+ * user-turn attacks they would flag ordinary user requests.
  */
 function samplesFor(head) {
-  const out = head === 'prompt' ? benignRequests(fit).map((text) => ({ ...vectorise(text), y: 0 })) : [];
+  const out = [];
+  const benign = (text) => {
+    out.push({ ...vectorise(text), y: 0 });
+    if (text.length > WINDOW.size) {
+      for (let s = 0; s + WINDOW.size <= text.length; s += WINDOW.size) {
+        out.push({ ...vectorise(text.slice(s, s + WINDOW.size)), y: 0 });
+      }
+    }
+  };
+  if (head === 'prompt') for (const text of [...benignRequests(fit), ...benignChat(fit, GENERATED_CHAT, SEED + 2)]) benign(text);
   for (const e of fit) {
     const at = insertions.get(e);
     if (head === 'prompt' && e.y === 1 && e.row.source === 'microsoft/BIPIA') continue;
-    out.push({ ...vectorise(e.folded), y: e.y });
-    if (head === 'document' && at) out.push({ ...vectorise(windowAround(e.folded, at.start, at.end, WINDOW.size)), y: 1 });
-    if (e.y === 0 && e.folded.length > WINDOW.size) {
-      for (let s = 0; s + WINDOW.size <= e.folded.length; s += WINDOW.size) {
-        out.push({ ...vectorise(e.folded.slice(s, s + WINDOW.size)), y: 0 });
-      }
+    if (e.y === 0) {
+      benign(e.folded);
+      continue;
     }
+    out.push({ ...vectorise(e.folded), y: 1 });
+    if (head === 'document' && at) out.push({ ...vectorise(windowAround(e.folded, at.start, at.end, WINDOW.size)), y: 1 });
   }
   return out;
 }
 
-/** Logistic regression, AdaGrad, L2 on the touched weights, class-balanced, seeded shuffles. */
+/** Logistic regression, AdaGrad, L2 on the touched weights, class weights, seeded shuffles. */
 function train(head, samples) {
+  const { l2: L2, balance: BALANCE } = HEAD_SETTINGS[head];
   const positives = samples.filter((s) => s.y === 1).length;
-  const classWeight = [samples.length / (2 * (samples.length - positives)), samples.length / (2 * positives)];
+  // BALANCE 1 weights both classes equally; 0 keeps the natural class frequencies (benign-heavy).
+  const classWeight = [
+    (samples.length / (2 * (samples.length - positives))) ** BALANCE,
+    (samples.length / (2 * positives)) ** BALANCE,
+  ];
   const w = new Float64Array(FEATURES.dim);
   const g2 = new Float64Array(FEATURES.dim).fill(1e-8);
   let bias = 0;
@@ -278,6 +667,8 @@ const trainSeconds = (performance.now() - started) / 1000;
 const file = { format: MODEL_FORMAT, features: FEATURES, window: WINDOW, heads };
 const model = modelFromFile(file, 'in-memory model');
 const calibrationReport = {};
+const calibrationChat = benignChat(calibration, 1000, SEED + 3);
+const holdoutChat = HOLDOUT_TEMPLATES.length ? benignChat(calibration, 1000, SEED + 4, HOLDOUT_TEMPLATES) : [];
 for (const head of ['prompt', 'document']) {
   // With threshold 0 the scanner's evidence is the combined logit; thresholds are searched on it.
   const scored = calibration.map((e) => ({ e, evidence: scoreInjection(e.row.text, model[head], 0).details.evidence }));
@@ -304,7 +695,30 @@ for (const head of ['prompt', 'document']) {
     perKind[s.e.row.kind][1]++;
     if (s.evidence >= thresholds.medium) perKind[s.e.row.kind][0]++;
   }
+  // Informational, not used for thresholds: generated chat from the trainer's own templates, pasted text from
+  // calibration rows (in-distribution for the templates, so optimistic; the real check is the bench's hold-out).
+  const chatFpr =
+    head === 'prompt'
+      ? Number(
+          (
+            calibrationChat.filter((text) => scoreInjection(text, model[head], 0).details.evidence >= thresholds.medium)
+              .length / calibrationChat.length
+          ).toFixed(4),
+        )
+      : undefined;
+  const holdoutScored =
+    head === 'prompt' ? holdoutChat.map((text) => ({ text, evidence: scoreInjection(text, model[head], 0).details.evidence })) : [];
+  const holdoutFpr = holdoutScored.length
+    ? Number((holdoutScored.filter((x) => x.evidence >= thresholds.medium).length / holdoutScored.length).toFixed(4))
+    : undefined;
+  if (holdoutScored.length) {
+    const worst = holdoutScored.sort((a, b) => b.evidence - a.evidence).slice(0, 15);
+    process.stderr.write(`held-out template chat, highest evidence (medium threshold ${thresholds.medium}):\n`);
+    for (const x of worst) process.stderr.write(`  ${x.evidence.toFixed(2)} ${JSON.stringify(x.text.slice(0, 110))}\n`);
+  }
   calibrationReport[head] = {
+    ...(chatFpr === undefined ? {} : { templateChatFprAtMedium: chatFpr }),
+    ...(holdoutFpr === undefined ? {} : { heldOutTemplateChatFprAtMedium: holdoutFpr }),
     ...Object.fromEntries(
       Object.entries(thresholds).map(([k, t]) => [
         k,
@@ -332,8 +746,9 @@ file.training = {
   seed: SEED,
   epochs: EPOCHS,
   learningRate: LEARNING_RATE,
-  l2: L2,
+  headSettings: HEAD_SETTINGS,
   augmentedBenignRequests: AUGMENTED_REQUESTS,
+  generatedBenignChat: GENERATED_CHAT,
   algorithm: 'logistic regression, AdaGrad, hashed char 3-5-grams + word 1-2-grams, int8 weights',
   fprTargets: FPR_TARGETS,
   calibration: calibrationReport,

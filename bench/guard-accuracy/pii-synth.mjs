@@ -10,14 +10,124 @@
 import { parseArgs } from 'node:util';
 import { rng } from './lib/pii-rng.mjs';
 
-const FIRST = ['james', 'mary', 'robert', 'patricia', 'john', 'jennifer', 'michael', 'linda', 'david', 'elena', 'wei', 'aisha', 'carlos', 'yuki', 'olga', 'priya'];
-const LAST = ['smith', 'johnson', 'garcia', 'miller', 'davis', 'martinez', 'lopez', 'wilson', 'anderson', 'thomas', 'nguyen', 'kim', 'patel', 'mueller', 'rossi', 'dubois'];
-const DOMAINS = ['example.com', 'mail.example.org', 'corp-mail.net', 'inbox.example.co.uk', 'uni.example.edu', 'startup.io', 'example.de'];
-const STREETS = ['Main', 'Oak', 'Maple', 'Cedar', 'Elm', 'Washington', 'Lake', 'Hill', 'Sunset', 'Park', 'Pine', 'River'];
-const SUFFIXES = ['Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd', 'Boulevard', 'Blvd', 'Lane', 'Drive', 'Court', 'Way', 'Place'];
-const CITIES = [['Springfield', 'IL'], ['Austin', 'TX'], ['Portland', 'OR'], ['Denver', 'CO'], ['Boston', 'MA'], ['Seattle', 'WA']];
-const AREA_CODES = ['212', '213', '305', '312', '404', '415', '512', '602', '617', '646', '702', '713', '718', '773', '818', '858', '919', '206', '303', '971'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const FIRST = [
+  'james',
+  'mary',
+  'robert',
+  'patricia',
+  'john',
+  'jennifer',
+  'michael',
+  'linda',
+  'david',
+  'elena',
+  'wei',
+  'aisha',
+  'carlos',
+  'yuki',
+  'olga',
+  'priya',
+];
+const LAST = [
+  'smith',
+  'johnson',
+  'garcia',
+  'miller',
+  'davis',
+  'martinez',
+  'lopez',
+  'wilson',
+  'anderson',
+  'thomas',
+  'nguyen',
+  'kim',
+  'patel',
+  'mueller',
+  'rossi',
+  'dubois',
+];
+const DOMAINS = [
+  'example.com',
+  'mail.example.org',
+  'corp-mail.net',
+  'inbox.example.co.uk',
+  'uni.example.edu',
+  'startup.io',
+  'example.de',
+];
+const STREETS = [
+  'Main',
+  'Oak',
+  'Maple',
+  'Cedar',
+  'Elm',
+  'Washington',
+  'Lake',
+  'Hill',
+  'Sunset',
+  'Park',
+  'Pine',
+  'River',
+];
+const SUFFIXES = [
+  'Street',
+  'St',
+  'Avenue',
+  'Ave',
+  'Road',
+  'Rd',
+  'Boulevard',
+  'Blvd',
+  'Lane',
+  'Drive',
+  'Court',
+  'Way',
+  'Place',
+];
+const CITIES = [
+  ['Springfield', 'IL'],
+  ['Austin', 'TX'],
+  ['Portland', 'OR'],
+  ['Denver', 'CO'],
+  ['Boston', 'MA'],
+  ['Seattle', 'WA'],
+];
+const AREA_CODES = [
+  '212',
+  '213',
+  '305',
+  '312',
+  '404',
+  '415',
+  '512',
+  '602',
+  '617',
+  '646',
+  '702',
+  '713',
+  '718',
+  '773',
+  '818',
+  '858',
+  '919',
+  '206',
+  '303',
+  '971',
+];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const luhnDigit = (body) => {
   let sum = 0;
@@ -41,11 +151,30 @@ const GENERATORS = {
     valid: (r) => {
       const f = r.pick(FIRST);
       const l = r.pick(LAST);
-      const local = r.pick([`${f}.${l}`, `${f[0]}${l}${r.int(1, 99)}`, `${f}_${l}`, `${f}+${r.pick(['news', 'work', 'test'])}`, `${l}.${f}${r.int(10, 99)}`]);
+      const local = r.pick([
+        `${f}.${l}`,
+        `${f[0]}${l}${r.int(1, 99)}`,
+        `${f}_${l}`,
+        `${f}+${r.pick(['news', 'work', 'test'])}`,
+        `${l}.${f}${r.int(10, 99)}`,
+      ]);
       return `${local}@${r.pick(DOMAINS)}`;
     },
-    nearMiss: (r) => r.pick([`${r.pick(FIRST)}@localhost`, `@${r.pick(FIRST)}${r.int(1, 99)}`, `${r.pick(FIRST)}..${r.pick(LAST)}@${r.pick(DOMAINS)}`, `${r.pick(FIRST)} at ${r.pick(DOMAINS)}`]),
-    templates: ['Please contact {v} for details.', 'My email is {v}', 'Send the report to {v} by Friday.', '{v} wrote: thanks for the update', 'cc: {v}; bcc none', 'Reach out via {v} if anything breaks.'],
+    nearMiss: (r) =>
+      r.pick([
+        `${r.pick(FIRST)}@localhost`,
+        `@${r.pick(FIRST)}${r.int(1, 99)}`,
+        `${r.pick(FIRST)}..${r.pick(LAST)}@${r.pick(DOMAINS)}`,
+        `${r.pick(FIRST)} at ${r.pick(DOMAINS)}`,
+      ]),
+    templates: [
+      'Please contact {v} for details.',
+      'My email is {v}',
+      'Send the report to {v} by Friday.',
+      '{v} wrote: thanks for the update',
+      'cc: {v}; bcc none',
+      'Reach out via {v} if anything breaks.',
+    ],
   },
   PHONE_NUMBER: {
     valid: (r) => {
@@ -53,16 +182,49 @@ const GENERATORS = {
       const e = `${r.int(2, 9)}${r.digits(2)}`.replace(/^(\d)11$/, '$122');
       const l = r.digits(4);
       return r.pick([
-        `(${a}) ${e}-${l}`, `${a}-${e}-${l}`, `${a}.${e}.${l}`, `+1 ${a} ${e} ${l}`, `1-${a}-${e}-${l}`, `${a}${e}${l}`,
-        `+44 20 7${r.digits(3)} ${r.digits(4)}`, `+49 30 ${r.digits(8)}`, `+33 1 ${r.digits(2)} ${r.digits(2)} ${r.digits(2)} ${r.digits(2)}`, `+91 98${r.digits(3)} ${r.digits(5)}`,
+        `(${a}) ${e}-${l}`,
+        `${a}-${e}-${l}`,
+        `${a}.${e}.${l}`,
+        `+1 ${a} ${e} ${l}`,
+        `1-${a}-${e}-${l}`,
+        `${a}${e}${l}`,
+        `+44 20 7${r.digits(3)} ${r.digits(4)}`,
+        `+49 30 ${r.digits(8)}`,
+        `+33 1 ${r.digits(2)} ${r.digits(2)} ${r.digits(2)} ${r.digits(2)}`,
+        `+91 98${r.digits(3)} ${r.digits(5)}`,
       ]);
     },
-    nearMiss: (r) => r.pick([`(123) 456-${r.digits(4)}`, `555-${r.digits(4)}`, `${r.pick(AREA_CODES)}-${r.digits(3)}-${r.digits(3)}`, `000-000-${r.digits(4)}`, `${r.int(1, 28)}/${r.int(1, 12)}/20${r.int(10, 24)}`]),
-    templates: ['Call me at {v} after 5pm.', 'My number is {v}', 'You can reach the front desk on {v}.', 'phone: {v}', 'Text {v} when you land.', 'Our office line {v} is open weekdays.'],
+    nearMiss: (r) =>
+      r.pick([
+        `(123) 456-${r.digits(4)}`,
+        `555-${r.digits(4)}`,
+        `${r.pick(AREA_CODES)}-${r.digits(3)}-${r.digits(3)}`,
+        `000-000-${r.digits(4)}`,
+        `${r.int(1, 28)}/${r.int(1, 12)}/20${r.int(10, 24)}`,
+      ]),
+    templates: [
+      'Call me at {v} after 5pm.',
+      'My number is {v}',
+      'You can reach the front desk on {v}.',
+      'phone: {v}',
+      'Text {v} when you land.',
+      'Our office line {v} is open weekdays.',
+    ],
   },
   CREDIT_CARD: {
     valid: (r) => {
-      const [prefix, len, layout] = r.pick([['4', 16, '4444'], ['4', 16, 'raw'], ['51', 16, '4444'], ['55', 16, '4444'], ['2221', 16, '4444'], ['34', 15, '465'], ['37', 15, '465'], ['6011', 16, '4444'], ['65', 16, 'raw'], ['3528', 16, '4444']]);
+      const [prefix, len, layout] = r.pick([
+        ['4', 16, '4444'],
+        ['4', 16, 'raw'],
+        ['51', 16, '4444'],
+        ['55', 16, '4444'],
+        ['2221', 16, '4444'],
+        ['34', 15, '465'],
+        ['37', 15, '465'],
+        ['6011', 16, '4444'],
+        ['65', 16, 'raw'],
+        ['3528', 16, '4444'],
+      ]);
       const body = prefix + r.digits(len - prefix.length - 1);
       const num = body + luhnDigit(body);
       const sep = r.pick([' ', '-']);
@@ -75,13 +237,25 @@ const GENERATORS = {
       const bad = String((Number(luhnDigit(body)) + r.int(1, 9)) % 10);
       return group4(body + bad);
     },
-    templates: ['Charge it to my card {v}, exp 09/27.', 'Card number: {v}', 'I paid with {v} yesterday but got no receipt.', 'Please update billing to {v}.', 'visa {v} cvv on the back'],
+    templates: [
+      'Charge it to my card {v}, exp 09/27.',
+      'Card number: {v}',
+      'I paid with {v} yesterday but got no receipt.',
+      'Please update billing to {v}.',
+      'visa {v} cvv on the back',
+    ],
   },
   IBAN: {
     valid: (r) => {
       const [cc, bban] = r.pick([
-        ['DE', r.digits(18)], ['GB', `${r.letters(4)}${r.digits(14)}`], ['FR', `${r.digits(10)}${r.letters(1)}${r.digits(12)}`.slice(0, 23)],
-        ['NL', `${r.letters(4)}${r.digits(10)}`], ['ES', r.digits(20)], ['IT', `${r.letters(1)}${r.digits(10)}${r.digits(12)}`.slice(0, 23)], ['BE', r.digits(12)], ['CH', r.digits(17)],
+        ['DE', r.digits(18)],
+        ['GB', `${r.letters(4)}${r.digits(14)}`],
+        ['FR', `${r.digits(10)}${r.letters(1)}${r.digits(12)}`.slice(0, 23)],
+        ['NL', `${r.letters(4)}${r.digits(10)}`],
+        ['ES', r.digits(20)],
+        ['IT', `${r.letters(1)}${r.digits(10)}${r.digits(12)}`.slice(0, 23)],
+        ['BE', r.digits(12)],
+        ['CH', r.digits(17)],
       ]);
       const iban = ibanWithCheck(cc, bban);
       return r.chance(0.6) ? group4(iban) : iban;
@@ -91,7 +265,12 @@ const GENERATORS = {
       const wrong = String((Number(iban.slice(2, 4)) + r.int(1, 50)) % 97).padStart(2, '0');
       return group4(`DE${wrong === iban.slice(2, 4) ? '00' : wrong}${iban.slice(4)}`);
     },
-    templates: ['Please wire the money to IBAN {v}.', 'Bank details: {v} (Deutsche Bank)', 'My account is {v}, thanks!', 'refund to {v} please'],
+    templates: [
+      'Please wire the money to IBAN {v}.',
+      'Bank details: {v} (Deutsche Bank)',
+      'My account is {v}, thanks!',
+      'refund to {v} please',
+    ],
   },
   US_SSN: {
     valid: (r) => {
@@ -100,43 +279,90 @@ const GENERATORS = {
       const serial = String(r.int(1, 9999)).padStart(4, '0');
       return r.pick([`${area}-${group}-${serial}`, `${area}-${group}-${serial}`, `${area} ${group} ${serial}`]);
     },
-    nearMiss: (r) => r.pick([`000-${r.digits(2)}-${r.digits(4)}`, `666-${r.int(10, 99)}-${r.digits(4)}`, `${r.int(1, 665)}-00-${r.digits(4)}`.padStart(11, '0'), `${r.int(100, 665)}-${r.int(10, 99)}-0000`]),
-    templates: ['My SSN is {v}.', 'social security number: {v}', 'SSN {v} on the W-2 form', 'Applicant SSN: {v}, DOB on file.'],
+    nearMiss: (r) =>
+      r.pick([
+        `000-${r.digits(2)}-${r.digits(4)}`,
+        `666-${r.int(10, 99)}-${r.digits(4)}`,
+        `${r.int(1, 665)}-00-${r.digits(4)}`.padStart(11, '0'),
+        `${r.int(100, 665)}-${r.int(10, 99)}-0000`,
+      ]),
+    templates: [
+      'My SSN is {v}.',
+      'social security number: {v}',
+      'SSN {v} on the W-2 form',
+      'Applicant SSN: {v}, DOB on file.',
+    ],
   },
   US_ITIN: {
-    valid: (r) => `9${r.digits(2)}-${r.pick([r.int(50, 65), r.int(70, 88), r.int(90, 92), r.int(94, 99)])}-${String(r.int(1, 9999)).padStart(4, '0')}`,
+    valid: (r) =>
+      `9${r.digits(2)}-${r.pick([r.int(50, 65), r.int(70, 88), r.int(90, 92), r.int(94, 99)])}-${String(r.int(1, 9999)).padStart(4, '0')}`,
     nearMiss: (r) => `9${r.digits(2)}-${r.pick([r.int(10, 49), 66, 89, 93])}-${r.digits(4)}`,
     templates: ['ITIN: {v}', 'My taxpayer id (ITIN) is {v}.', 'File under ITIN {v} please.'],
   },
   PASSPORT: {
-    valid: (r) => r.pick([r.digits(9), `${r.letters(1)}${r.digits(8)}`, `C${r.letters(1, 'FGHJKLMNPRTVWXYZ')}${r.digits(2)}${r.letters(1, 'FGHJKLMNPRTVWXYZ')}${r.digits(4)}`, `${r.digits(2)}${r.letters(2)}${r.digits(5)}`, `${r.letters(2)}${r.digits(7)}`]),
+    valid: (r) =>
+      r.pick([
+        r.digits(9),
+        `${r.letters(1)}${r.digits(8)}`,
+        `C${r.letters(1, 'FGHJKLMNPRTVWXYZ')}${r.digits(2)}${r.letters(1, 'FGHJKLMNPRTVWXYZ')}${r.digits(4)}`,
+        `${r.digits(2)}${r.letters(2)}${r.digits(5)}`,
+        `${r.letters(2)}${r.digits(7)}`,
+      ]),
     nearMiss: (r) => r.digits(9),
     templates: ['Passport number: {v}', 'my passport no. is {v}, expires 2031', 'US passport {v}', 'Reisepass Nr. {v}'],
     nearMissTemplates: ['Ticket number {v} is confirmed.', 'Order {v} shipped today.', 'Reference {v}'],
   },
   DRIVER_LICENSE: {
-    valid: (r) => r.pick([`${r.letters(1)}${r.digits(7)}`, r.digits(9), `${r.letters(1)}${r.digits(3)}-${r.digits(3)}-${r.digits(2)}-${r.digits(3)}-${r.digits(1)}`, `${r.letters(5)}${r.int(0, 9)}${String(r.int(1, 12)).padStart(2, '0')}${String(r.int(1, 28)).padStart(2, '0')}${r.int(0, 9)}${r.letters(2)}${r.int(0, 9)}${r.letters(2)}`]),
+    valid: (r) =>
+      r.pick([
+        `${r.letters(1)}${r.digits(7)}`,
+        r.digits(9),
+        `${r.letters(1)}${r.digits(3)}-${r.digits(3)}-${r.digits(2)}-${r.digits(3)}-${r.digits(1)}`,
+        `${r.letters(5)}${r.int(0, 9)}${String(r.int(1, 12)).padStart(2, '0')}${String(r.int(1, 28)).padStart(2, '0')}${r.int(0, 9)}${r.letters(2)}${r.int(0, 9)}${r.letters(2)}`,
+      ]),
     nearMiss: (r) => `${r.letters(1)}${r.digits(7)}`,
-    templates: ["Driver's license: {v}", 'DL# {v} (California)', 'driving licence number {v}', 'My drivers license number is {v}.'],
+    templates: [
+      "Driver's license: {v}",
+      'DL# {v} (California)',
+      'driving licence number {v}',
+      'My drivers license number is {v}.',
+    ],
     nearMissTemplates: ['Membership {v} renewed.', 'Employee badge {v} was deactivated.', 'Invoice {v} is overdue.'],
   },
   IP_ADDRESS: {
-    valid: (r) => r.pick([
-      `${r.int(11, 223)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, `${r.int(11, 223)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`,
-      `2001:db8:${r.int(0, 65535).toString(16)}::${r.int(1, 65535).toString(16)}`,
-      Array.from({ length: 8 }, () => r.int(0, 65535).toString(16)).join(':'),
-    ]),
-    nearMiss: (r) => r.pick([`${r.int(256, 999)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(0, 255)}`, `${r.int(1, 9)}.${r.int(0, 9)}.${r.int(0, 9)}.${r.int(0, 9)}.${r.int(0, 9)}`]),
-    templates: ['The login came from {v} at 3am.', 'server ip {v}', 'Block {v} in the firewall.', 'client address {v} timed out'],
+    valid: (r) =>
+      r.pick([
+        `${r.int(11, 223)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`,
+        `${r.int(11, 223)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`,
+        `2001:db8:${r.int(0, 65535).toString(16)}::${r.int(1, 65535).toString(16)}`,
+        Array.from({ length: 8 }, () => r.int(0, 65535).toString(16)).join(':'),
+      ]),
+    nearMiss: (r) =>
+      r.pick([
+        `${r.int(256, 999)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(0, 255)}`,
+        `${r.int(1, 9)}.${r.int(0, 9)}.${r.int(0, 9)}.${r.int(0, 9)}.${r.int(0, 9)}`,
+      ]),
+    templates: [
+      'The login came from {v} at 3am.',
+      'server ip {v}',
+      'Block {v} in the firewall.',
+      'client address {v} timed out',
+    ],
   },
   DATE_OF_BIRTH: {
     valid: (r) => {
       const y = r.int(1940, 2005);
       const m = r.int(1, 12);
       const d = r.int(1, 28);
-      return r.pick([`${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}/${y}`, `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, `${MONTHS[m - 1]} ${d}, ${y}`, `${d} ${MONTHS[m - 1]} ${y}`]);
+      return r.pick([
+        `${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}/${y}`,
+        `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        `${MONTHS[m - 1]} ${d}, ${y}`,
+        `${d} ${MONTHS[m - 1]} ${y}`,
+      ]);
     },
-    nearMiss: (r) => `${String(r.int(1, 12)).padStart(2, '0')}/${String(r.int(1, 28)).padStart(2, '0')}/20${r.int(10, 24)}`,
+    nearMiss: (r) =>
+      `${String(r.int(1, 12)).padStart(2, '0')}/${String(r.int(1, 28)).padStart(2, '0')}/20${r.int(10, 24)}`,
     templates: ['DOB: {v}', 'Date of birth {v}', 'She was born on {v} in Ohio.', 'birthday: {v}'],
     nearMissTemplates: ['The meeting moved to {v}.', 'Invoice dated {v} is attached.', 'Deadline {v}.'],
   },
@@ -145,7 +371,13 @@ const GENERATORS = {
       const n = r.int(1, 9999);
       const street = `${n} ${r.pick(STREETS)} ${r.pick(SUFFIXES)}`;
       const [city, st] = r.pick(CITIES);
-      return r.pick([street, `${street}, ${city}, ${st} ${r.digits(5)}`, `${street}, Apt ${r.int(1, 40)}`, `${r.pick(['Haupt', 'Bahnhof', 'Garten', 'Schiller'])}straße ${r.int(1, 120)}`, `${r.int(1, 90)} rue de ${r.pick(['Rivoli', 'la Paix', 'Lyon'])}`]);
+      return r.pick([
+        street,
+        `${street}, ${city}, ${st} ${r.digits(5)}`,
+        `${street}, Apt ${r.int(1, 40)}`,
+        `${r.pick(['Haupt', 'Bahnhof', 'Garten', 'Schiller'])}straße ${r.int(1, 120)}`,
+        `${r.int(1, 90)} rue de ${r.pick(['Rivoli', 'la Paix', 'Lyon'])}`,
+      ]);
     },
     nearMiss: (r) => `${r.int(2, 40)} ${r.pick(['apples', 'people', 'tickets', 'minutes'])}`,
     templates: ['I live at {v}.', 'Ship it to {v} please.', 'Our office moved to {v} last year.', 'address: {v}'],
@@ -166,7 +398,8 @@ export function generatePiiRows({ seed = 7, perEntity = 300 } = {}) {
   const r = rng(seed);
   const rows = [];
   for (const [entity, g] of Object.entries(GENERATORS)) {
-    for (let i = 0; i < perEntity; i++) rows.push({ ...fill(r.pick(g.templates), g.valid(r), entity), entity, kind: 'valid' });
+    for (let i = 0; i < perEntity; i++)
+      rows.push({ ...fill(r.pick(g.templates), g.valid(r), entity), entity, kind: 'valid' });
     for (let i = 0; i < perEntity / 2; i++) {
       const templates = g.nearMissTemplates ?? g.templates;
       rows.push({ ...fill(r.pick(templates), g.nearMiss(r), undefined), entity, kind: 'near-miss' });
@@ -195,7 +428,9 @@ export function generatePiiRows({ seed = 7, perEntity = 300 } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { seed: { type: 'string', default: '7' }, 'per-entity': { type: 'string', default: '300' } } });
+  const { values } = parseArgs({
+    options: { seed: { type: 'string', default: '7' }, 'per-entity': { type: 'string', default: '300' } },
+  });
   for (const row of generatePiiRows({ seed: Number(values.seed), perEntity: Number(values['per-entity']) })) {
     process.stdout.write(`${JSON.stringify(row)}\n`);
   }

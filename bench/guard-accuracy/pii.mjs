@@ -10,11 +10,13 @@
 // Throughput: single thread, CPU time, every tool over the same ~10 MB mixed corpus (row by row, as a guard scans).
 // Writes results/pii.md. Options: --dist DIR (built Steward, default ../../dist) --seed 7 --per-entity 300
 //   --mb 10 --benign 2000 --peer-mb (MB for the slow peers' throughput; default = --mb)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readJsonl as readJsonlAt } from './lib/pii-corpus.mjs';
 import { fmt, newCounts, prf, score } from './lib/pii-metrics.mjs';
 import { openRedactionTool, redactPiiTool, stewardTool } from './lib/pii-tools.mjs';
 import { generatePiiRows, SYNTH_ENTITIES } from './pii-synth.mjs';
@@ -35,11 +37,7 @@ const { values: args } = parseArgs({
 const log = (m) => process.stderr.write(`[pii] ${m}\n`);
 const loadBefore = loadavg()[0];
 
-const readJsonl = (f) =>
-  readFileSync(join(args.data, f), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
+const readJsonl = (f) => readJsonlAt(join(args.data, f));
 /** Dataset offsets are Python code points; JS strings index UTF-16 units. */
 function utf16Spans(text, spans) {
   const map = [];
@@ -71,7 +69,11 @@ async function evaluate(tool, rows, entities) {
 }
 
 const micro = (counts, entities) =>
-  entities.reduce((a, e) => ({ tp: a.tp + counts[e].tp, fp: a.fp + counts[e].fp, fn: a.fn + counts[e].fn }), { tp: 0, fp: 0, fn: 0 });
+  entities.reduce((a, e) => ({ tp: a.tp + counts[e].tp, fp: a.fp + counts[e].fp, fn: a.fn + counts[e].fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
 
 // ---- 1. synthetic structured entities
 const synth = generatePiiRows({ seed: Number(args.seed), perEntity: Number(args['per-entity']) });
@@ -92,13 +94,19 @@ const nerResults = [];
 for (const [name, rows] of nerSets) {
   for (const t of nerTools) {
     log(`accuracy (${name}): ${t.name}`);
-    nerResults.push({ set: name, tool: t.name, supports: t.supports, ...(await evaluate(t, rows, ['PERSON', 'LOCATION'])) });
+    nerResults.push({
+      set: name,
+      tool: t.name,
+      supports: t.supports,
+      ...(await evaluate(t, rows, ['PERSON', 'LOCATION'])),
+    });
   }
 }
 
 // ---- 3. false alarms on benign prompts
+// BIPIA e-mails carry real sender addresses and street addresses (true PII), so they are left out of this count.
 const benign = readJsonl('prompt-injection/test.jsonl')
-  .filter((r) => r.label === 'benign')
+  .filter((r) => r.label === 'benign' && r.source !== 'microsoft/BIPIA')
   .slice(0, Number(args.benign));
 const falseAlarms = [];
 for (const t of tools) {
@@ -112,70 +120,52 @@ for (const t of tools) {
   falseAlarms.push({ tool: t.name, spans, rowsFlagged });
 }
 
-// ---- 4. throughput on a mixed corpus
-const pool = [
-  ...synth.map((r) => r.text),
-  ...nerSets.flatMap(([, rows]) => rows.map((r) => r.text)),
-  ...readJsonl('prompt-injection/train.jsonl').map((r) => r.text),
-  ...readJsonl('prompt-injection/test.jsonl').map((r) => r.text),
+// ---- 4. throughput on a mixed corpus, each tool in a fresh process
+const speedRuns = [
+  ['steward', 'steward (default entities)', args.mb],
+  ['steward-names', 'steward (+ PERSON/LOCATION model)', args.mb],
+  ['redact-pii', 'redact-pii (default)', args['peer-mb'] ?? args.mb],
+  ['openredaction', 'openredaction (default)', args['peer-mb'] ?? args.mb],
 ];
-function corpusOf(mb) {
-  const rows = [];
-  let bytes = 0;
-  for (let i = 0; bytes < mb * 1e6; i++) {
-    const text = pool[i % pool.length];
-    rows.push(text);
-    bytes += Buffer.byteLength(text);
-  }
-  return { rows, bytes };
-}
-const corpus = corpusOf(Number(args.mb));
-const peerCorpus = args['peer-mb'] ? corpusOf(Number(args['peer-mb'])) : corpus;
-log(`throughput corpus: ${corpus.rows.length} rows, ${(corpus.bytes / 1e6).toFixed(1)} MB`);
-
-async function throughput(name, fn, { rows, bytes }, isAsync = false) {
-  for (let i = 0; i < Math.min(200, rows.length); i++) await fn(rows[i]); // warm-up
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  if (isAsync) for (const r of rows) await fn(r);
-  else for (const r of rows) fn(r);
-  const wall = (performance.now() - t0) / 1000;
-  const c = process.cpuUsage(c0);
-  const cpu = (c.user + c.system) / 1e6;
-  log(`throughput ${name}: ${(bytes / 1e6 / cpu).toFixed(1)} MB/s (cpu ${cpu.toFixed(2)} s, wall ${wall.toFixed(2)} s)`);
-  return { name, mb: bytes / 1e6, cpu, wall, mbps: bytes / 1e6 / cpu, wallMbps: bytes / 1e6 / wall };
-}
-const { createPiiScanner } = await import(`${resolve(args.dist)}/guard/scanners/pii/index.js`);
-const ctx = { direction: 'input', role: 'user', route: 'default' };
-const sDefault = createPiiScanner();
-const sAll = createPiiScanner({ entities: [...structured, 'PERSON', 'LOCATION'] });
-const { SyncRedactor } = await import('redact-pii');
-const rp = new SyncRedactor();
-const { OpenRedaction } = await import('openredaction');
-const or = new OpenRedaction();
-const speed = [
-  await throughput('steward (default entities)', (t) => sDefault.scan(t, ctx), corpus),
-  await throughput('steward (+ PERSON/LOCATION model)', (t) => sAll.scan(t, ctx), corpus),
-  await throughput('redact-pii (default)', (t) => rp.redact(t), peerCorpus),
-  await throughput('openredaction (default)', (t) => or.detect(t), peerCorpus, true),
-];
+const speed = speedRuns.map(([tool, name, mb]) => {
+  log(`throughput: ${name} on ${mb} MB`);
+  const outJson = execFileSync(
+    process.execPath,
+    [join(here, 'pii-speed.mjs'), '--tool', tool, '--mb', mb, '--dist', resolve(args.dist), '--data', args.data],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  const r = JSON.parse(outJson.trim().split('\n').pop());
+  log(`  ${(r.mb / r.cpu).toFixed(1)} MB/s CPU, ${(r.mb / r.wall).toFixed(1)} MB/s wall`);
+  return { name, mb: r.mb, rows: r.rows, cpu: r.cpu, wall: r.wall, mbps: r.mb / r.cpu, wallMbps: r.mb / r.wall };
+});
 
 // ---- report
 const lines = [];
 const out = (s = '') => lines.push(s);
-const cell = (tool, c, e) => (tool.supports.has(e) ? (({ p, r, f }) => `${fmt(p)} / ${fmt(r)} / ${fmt(f)}`)(prf(c)) : 'n/a');
+const cell = (tool, c, e) =>
+  tool.supports.has(e) ? (({ p, r, f }) => `${fmt(p)} / ${fmt(r)} / ${fmt(f)}`)(prf(c)) : 'n/a';
 const ratio = (a, b) => (a !== undefined && b ? `${(a / b).toFixed(1)}×` : '–');
 out('# PII scanner: accuracy and throughput vs npm peers');
 out();
-out(`Generated by \`node bench/guard-accuracy/pii.mjs\` on ${new Date().toISOString().slice(0, 10)}; ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} (other work on the machine slows every tool alike; throughput is CPU time, single thread).`);
-out(`Steward build: \`${args.dist.replace(resolve(here, '..', '..'), '.')}\` (compiled from this commit's src/guard/scanners/pii).`);
-out(`Peers: redact-pii 3.4.0, openredaction 1.1.5, both with their default configuration. Cells are precision / recall / F1; a prediction is a hit when its entity matches and its character IoU with the gold span is ≥ 0.5. "n/a": the peer has no detector for that entity (not counted as 0).`);
+out(
+  `Generated by \`node bench/guard-accuracy/pii.mjs\` on ${new Date().toISOString().slice(0, 10)}; ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, Node ${process.version}, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} (other work on the machine slows every tool alike; throughput is CPU time, single thread).`,
+);
+out(
+  `Steward build: \`${relative(resolve(here, '..', '..'), resolve(args.dist)) || '.'}\` (tsc output of src/; the bench imports guard/scanners/pii/index.js from it).`,
+);
+out(
+  `Peers: redact-pii 3.4.0, openredaction 1.1.5, both with their default configuration. Cells are precision / recall / F1; a prediction is a hit when its entity matches and its character IoU with the gold span is ≥ 0.5. "n/a": the peer has no detector for that entity (not counted as 0).`,
+);
 out();
 out(`## 1. Structured entities — SYNTHETIC data (generated by us, seed ${args.seed})`);
 out();
-out(`\`pii-synth.mjs\` builds ${synth.length} rows: per entity ${args['per-entity']} valid values and ${Number(args['per-entity']) / 2} near-miss look-alikes (wrong Luhn/IBAN checksum, impossible SSN/ITIN ranges, invalid NANP numbers, numbers without their passport/licence/birth cue…) in varied sentence templates, plus ${args['per-entity']} mixed rows with 2–4 entities. It is synthetic and written by the same team as the detectors: read it as a format-level check (optimistic for Steward), not as real-world accuracy.`);
+out(
+  `\`pii-synth.mjs\` builds ${synth.length} rows: per entity ${args['per-entity']} valid values and ${Number(args['per-entity']) / 2} near-miss look-alikes (wrong Luhn/IBAN checksum, impossible SSN/ITIN ranges, invalid NANP numbers, numbers without their passport/licence/birth cue…) in varied sentence templates, plus ${args['per-entity']} mixed rows with 2–4 entities. It is synthetic and written by the same team as the detectors: read it as a format-level check (optimistic for Steward), not as real-world accuracy.`,
+);
 out();
-out(`| entity | gold | ${tools.map((t) => t.name).join(' | ')} | F1 Steward ÷ ${peers.map((p) => p.name).join(' | F1 Steward ÷ ')} |`);
+out(
+  `| entity | gold | ${tools.map((t) => t.name).join(' | ')} | F1 Steward ÷ ${peers.map((p) => p.name).join(' | F1 Steward ÷ ')} |`,
+);
 out(`|---|---:|${tools.map(() => '---').join('|')}|${peers.map(() => '---:').join('|')}|`);
 for (const e of structured) {
   const gold = synth.reduce((n, r) => n + r.spans.filter((s) => s.label === e).length, 0);
@@ -194,7 +184,9 @@ out(`| micro, without near-miss rows | | ${tools.map((t) => microCell(t, 'validO
 out();
 out('## 2. PERSON / LOCATION — held-out NER test splits (real text)');
 out();
-out('Steward: the opt-in model (`entities: [PERSON, LOCATION]`), trained by `src/guard/scanners/pii/names/train-model.mjs` on the WNUT-17 TRAIN split only. Both test sets are outside its training data; UNER EWT is also another domain (web text vs tweets). Exact-ish matching (IoU ≥ 0.5).');
+out(
+  'Steward: the opt-in model (`entities: [PERSON, LOCATION]`), trained by `src/guard/scanners/pii/names/train-model.mjs` on the WNUT-17 TRAIN split only. Both test sets are outside its training data; UNER EWT is also another domain (web text vs tweets). Exact-ish matching (IoU ≥ 0.5).',
+);
 out();
 out(`| test set | entity | gold | ${nerTools.map((t) => t.name).join(' | ')} |`);
 out(`|---|---|---:|${nerTools.map(() => '---').join('|')}|`);
@@ -202,25 +194,37 @@ for (const [set] of nerSets) {
   for (const e of ['PERSON', 'LOCATION']) {
     const rs = nerResults.filter((r) => r.set === set);
     const gold = rs[0].counts[e].tp + rs[0].counts[e].fn;
-    out(`| ${set} | ${e} | ${gold} | ${rs.map((r) => (r.supports.has(e) ? cell({ supports: r.supports }, r.counts[e], e) : 'n/a')).join(' | ')} |`);
+    out(
+      `| ${set} | ${e} | ${gold} | ${rs.map((r) => (r.supports.has(e) ? cell({ supports: r.supports }, r.counts[e], e) : 'n/a')).join(' | ')} |`,
+    );
   }
 }
 out();
-out(`## 3. False alarms on ${benign.length} real benign prompts (prompt-injection/test.jsonl, label benign)`);
+out(
+  `## 3. False alarms on ${benign.length} real benign prompts (prompt-injection/test.jsonl, label benign, BIPIA e-mails excluded)`,
+);
 out();
-out('These prompts (questions, maths problems, instructions, e-mails/tables from BIPIA) are assumed to hold no structured PII, so every structured-entity span is counted as a false alarm (PERSON/LOCATION are not counted here). A few may be real (BIPIA e-mails contain addresses and phone numbers).');
+out(
+  'Search questions, maths word problems, instructions and XSTest prompts: they hold no structured PII, so every structured-entity span found in them is counted as a false alarm (PERSON/LOCATION not counted). BIPIA e-mails are left out because they contain real sender e-mail and street addresses.',
+);
 out();
 out('| tool | spans | prompts flagged | per 1,000 prompts |');
 out('|---|---:|---:|---:|');
-for (const f of falseAlarms) out(`| ${f.tool} | ${f.spans} | ${f.rowsFlagged} | ${((f.rowsFlagged / benign.length) * 1000).toFixed(1)} |`);
+for (const f of falseAlarms)
+  out(`| ${f.tool} | ${f.spans} | ${f.rowsFlagged} | ${((f.rowsFlagged / benign.length) * 1000).toFixed(1)} |`);
 out();
 out('## 4. Throughput (single thread, CPU time)');
 out();
-out(`Mixed corpus: synthetic rows, NER test sentences and every prompt-injection train/test text, cycled row by row to ${(corpus.bytes / 1e6).toFixed(1)} MB (UTF-8)${peerCorpus === corpus ? '' : `; the peers ran on the first ${(peerCorpus.bytes / 1e6).toFixed(1)} MB of the same rows`}. Each tool is called once per row, as a guard scans each prompt. Target: ≥ 50 MB/s per core.`);
+out(
+  `Mixed corpus (lib/pii-corpus.mjs): synthetic rows, NER test sentences and every prompt-injection train/test text, cycled row by row to ${speed[0].mb.toFixed(1)} MB (UTF-8, ${speed[0].rows} rows)${args['peer-mb'] ? `; the peers ran on the first ${speed[2].mb.toFixed(1)} MB of the same rows` : ''}. Each tool runs in its own fresh process (pii-speed.mjs), is warmed up on ~1 MB, then called once per row, as a guard scans each prompt. Target: ≥ 50 MB/s per core.`,
+);
 out();
 out('| tool | MB | CPU s | MB/s (CPU) | MB/s (wall) | Steward default ÷ tool |');
 out('|---|---:|---:|---:|---:|---:|');
-for (const s of speed) out(`| ${s.name} | ${s.mb.toFixed(1)} | ${s.cpu.toFixed(2)} | ${s.mbps.toFixed(1)} | ${s.wallMbps.toFixed(1)} | ${ratio(speed[0].mbps, s.mbps)} |`);
+for (const s of speed)
+  out(
+    `| ${s.name} | ${s.mb.toFixed(1)} | ${s.cpu.toFixed(2)} | ${s.mbps.toFixed(1)} | ${s.wallMbps.toFixed(1)} | ${ratio(speed[0].mbps, s.mbps)} |`,
+  );
 out();
 writeFileSync(args.results, `${lines.join('\n')}\n`);
 process.stdout.write(`${lines.join('\n')}\n`);

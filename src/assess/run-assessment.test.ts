@@ -1,7 +1,12 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { sarifValidator } from '../../test/support/schemas.js';
+import { bundledCatalog } from '../catalog/catalog.js';
+import { makeContext, render } from '../findings/reporters/index.js';
 import { packageRoot } from '../util/package-root.js';
 import { runAssessment } from './run-assessment.js';
 
@@ -47,7 +52,7 @@ describe('runAssessment on the bundled example', () => {
   });
 
   it('lists the parts it ran', () => {
-    expect(assessment.parts.map((p) => p.part)).toEqual(['posture', 'assess']);
+    expect(assessment.parts.map((p) => p.part)).toEqual(['posture', 'guard', 'assess']);
     expect(assessment.parts[0]!.summary).toMatch(/2 template\(s\)/);
   });
 });
@@ -91,5 +96,92 @@ describe('runAssessment input errors', () => {
     const f = assessment.findings.find((x) => x.ruleId === 'bedrock-agent-guardrail')!;
     expect(f.suppression).toMatchObject({ kind: 'baseline', reason: 'guardrail lands in sprint 12' });
     expect(staleBaselineEntries).toEqual([]);
+  });
+});
+
+describe('runAssessment: the guard part', () => {
+  const guardFindings = (dir: string) =>
+    runAssessment(dir, { root: dir }).assessment.findings.filter((f) => f.part === 'guard');
+
+  it("reports the example's guard policy: the seven runtime risks covered, three not runtime concerns", () => {
+    const { assessment } = runAssessment(example);
+    const guard = assessment.findings.filter((f) => f.part === 'guard');
+    expect(guard.map((f) => `${f.ruleId}:${f.status}`)).toEqual([
+      'guard-owasp-llm01:pass',
+      'guard-owasp-llm02:pass',
+      'guard-owasp-llm03:skip',
+      'guard-owasp-llm04:skip',
+      'guard-owasp-llm05:pass',
+      'guard-owasp-llm06:pass',
+      'guard-owasp-llm07:pass',
+      'guard-owasp-llm08:skip',
+      'guard-owasp-llm09:pass',
+      'guard-owasp-llm10:pass',
+    ]);
+    expect(guard[0]!.resource.file).toMatch(/examples\/support-chatbot\/guard\/policy\.yaml$/);
+    expect(guard.find((f) => f.ruleId === 'guard-owasp-llm06')!.message).toContain('requireApproval: issue_refund');
+    expect(assessment.parts.find((p) => p.part === 'guard')).toMatchObject({ status: 'ok' });
+  });
+
+  it('the JSON and SARIF reports match their schemas with a policy, without one and with a broken one', () => {
+    // ajv-formats is CommonJS; depending on the loader its default export is the plugin or a namespace holding it.
+    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+      addFormatsModule) as typeof addFormatsModule.default;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const schemaFile = join(packageRoot(), 'docs', 'schemas', 'findings-v1.schema.json');
+    const validateJson = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+    const validateSarif = sarifValidator();
+    const noPolicy = copyExample();
+    rmSync(join(noPolicy, 'guard'), { recursive: true });
+    const broken = copyExample();
+    writeFileSync(join(broken, 'guard', 'policy.yaml'), 'input: 3\n');
+    for (const [dir, guardCount] of [
+      [example, 10],
+      [noPolicy, 1],
+      [broken, 1],
+    ] as const) {
+      const { assessment } = runAssessment(dir);
+      const ctx = makeContext(assessment, bundledCatalog(), { failOn: 'high' });
+      const json = JSON.parse(render('json', assessment, ctx));
+      expect(validateJson(json), JSON.stringify(validateJson.errors?.slice(0, 3))).toBe(true);
+      expect(json.findings.filter((f: { part: string }) => f.part === 'guard')).toHaveLength(guardCount);
+      const sarif = JSON.parse(render('sarif', assessment, ctx));
+      expect(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+    }
+  });
+
+  it('without a policy: one skip finding, the rest of the assessment unchanged', () => {
+    const dir = copyExample();
+    rmSync(join(dir, 'guard'), { recursive: true });
+    const { assessment } = runAssessment(dir, { root: dir });
+    const guard = assessment.findings.filter((f) => f.part === 'guard');
+    expect(guard.map((f) => [f.ruleId, f.status])).toEqual([['guard-policy', 'skip']]);
+    expect(assessment.parts.find((p) => p.part === 'guard')!.status).toBe('skipped');
+    expect(assessment.findings.some((f) => f.ruleId === 'bedrock-agent-guardrail')).toBe(true);
+  });
+
+  it('a broken policy is an error finding naming file and line; posture and governance still run', () => {
+    const dir = copyExample();
+    writeFileSync(join(dir, 'guard', 'policy.yaml'), 'version: 1\nfailMode: sometimes\n');
+    const { assessment } = runAssessment(dir, { root: dir });
+    const guard = assessment.findings.filter((f) => f.part === 'guard');
+    expect(guard).toHaveLength(1);
+    expect(guard[0]).toMatchObject({ ruleId: 'guard-policy', status: 'error' });
+    expect(guard[0]!.message).toMatch(/^guard\/policy\.yaml:2: failMode: /);
+    expect(assessment.findings.some((f) => f.ruleId === 'bedrock-agent-guardrail')).toBe(true);
+    expect(assessment.findings.some((f) => f.ruleId === 'workload-owner')).toBe(true);
+  });
+
+  it('uses the policy steward.yaml names, and names the line when that file is missing', () => {
+    const dir = copyExample();
+    renameSync(join(dir, 'guard', 'policy.yaml'), join(dir, 'runtime.yaml'));
+    const steward = `workload:\n  name: support-chatbot\nguard:\n  policy: runtime.yaml\n`;
+    writeFileSync(join(dir, 'steward.yaml'), steward);
+    expect(guardFindings(dir)[0]!.resource.file).toBe('runtime.yaml');
+    writeFileSync(join(dir, 'steward.yaml'), steward.replace('runtime.yaml', 'missing.yaml'));
+    expect(() => runAssessment(dir)).toThrow(/steward\.yaml:4: guard\.policy: file not found: missing\.yaml/);
+    writeFileSync(join(dir, 'steward.yaml'), 'guard:\n  policy: x\n  polcy: x\n');
+    expect(() => runAssessment(dir)).toThrow(/steward\.yaml:3: guard: Unrecognized key: "polcy"/);
   });
 });

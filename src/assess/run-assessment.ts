@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { bundledCatalog } from '../catalog/catalog.js';
 import { isRegulated, WorkloadProfileSchema } from '../catalog/workload-profile.js';
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type PartRun } from '../findings/assessment.js';
 import { applyBaseline, BASELINE_FILE, type BaselineEntry, readBaseline } from '../findings/baseline.js';
@@ -9,6 +10,7 @@ import { displayPath } from '../util/display-path.js';
 import { UserError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { governanceChecks } from './governance-checks.js';
+import { guardCoverage } from './guard-coverage.js';
 import { decideScope, inferScope } from './infer-scope.js';
 import { loadStewardFile } from './steward-file.js';
 
@@ -61,6 +63,18 @@ export function runAssessment(dirArg: string, opts: AssessOptions = {}): AssessR
     durationMs: Math.round(performance.now() - t0),
     summary: `${s.templates} template(s), ${s.resources} resource(s), ${s.rules} rules${s.parseErrors ? `, ${s.parseErrors} file(s) failed to parse` : ''}`,
   });
+
+  opts.onProgress?.('guard: checking the guard policy against the OWASP LLM Top 10');
+  const guard = guardCoverage({
+    dir,
+    root,
+    declaredPolicy: stewardFile.config.guard?.policy,
+    workloadName: stewardFile.name,
+    stewardFile: stewardFile.file,
+    catalog: bundledCatalog(),
+  });
+  findings.push(...guard.findings);
+  parts.push(guard.part);
 
   const profile = WorkloadProfileSchema.parse({ ...stewardFile.config.workload, name: stewardFile.name });
   const scope = decideScope(profile.scope, inferScope(scan.graph));

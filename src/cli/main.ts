@@ -5,6 +5,7 @@ import { registerAssess } from './commands/assess.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerGuard } from './commands/guard.js';
+import { registerGuardServe } from './commands/guard-serve.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
 import { EXIT } from './exit-codes.js';
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
   registerCatalog(program);
   registerRules(program);
   registerBaseline(program);
-  registerGuard(program);
+  registerGuardServe(registerGuard(program));
   for (const c of program.commands) c.exitOverride();
   return program;
 }

@@ -113,9 +113,15 @@ function bucketsResolver(r: Rollup, catalog: Catalog, reqTally: Map<string, Tall
         for (const req of reqs ?? []) {
           const key = `${fw}\u0000${req}`;
           let t = reqTally.get(key);
-          if (!t) reqTally.set(key, (t = emptyTally()));
+          if (!t) {
+            t = emptyTally();
+            reqTally.set(key, t);
+          }
           add(t);
-          if (fw === 'owasp-llm-2025') add((r.byOwasp[req] ??= emptyTally()));
+          if (fw === 'owasp-llm-2025') {
+            r.byOwasp[req] ??= emptyTally();
+            add(r.byOwasp[req]);
+          }
         }
       }
     }
@@ -127,7 +133,10 @@ function bucketsResolver(r: Rollup, catalog: Catalog, reqTally: Map<string, Tall
       // Same controls in another array (findings decoded from a worker batch): same buckets.
       const key = controls.join('\u0000');
       list = byKey.get(key);
-      if (!list) byKey.set(key, (list = resolve(controls)));
+      if (!list) {
+        list = resolve(controls);
+        byKey.set(key, list);
+      }
       byList.set(controls, list);
     }
     return list;

@@ -8,3 +8,5 @@ export { type LoadPolicyOptions, loadPolicy, parsePolicy, policyFromObject } fro
 export type { FailMode, Limits, PolicyDocument, PolicyInput } from './policy/schema.js';
 export { builtinScanners, findScanner, scannerNames } from './scanners/registry.js';
 export * from './types.js';
+export * from './limits/index.js';
+export { createGateway, type Gateway, type GatewayOptions } from './gateway/index.js';

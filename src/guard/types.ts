@@ -12,19 +12,24 @@ export type SegmentRole = 'system' | 'user' | 'assistant' | 'tool' | 'document';
 export const SEGMENT_ROLES: readonly SegmentRole[] = ['system', 'user', 'assistant', 'tool', 'document'];
 
 /** What a policy tells the pipeline to do when a scanner detects something. */
-export type ScannerAction = 'block' | 'redact' | 'mask' | 'tokenize' | 'flag';
-export const SCANNER_ACTIONS: readonly ScannerAction[] = ['block', 'redact', 'mask', 'tokenize', 'flag'];
+/**
+ * `disclaimer` (output only) appends the scanner's `details.disclaimer` text to the response and never removes text:
+ * Bedrock-Guardrails-style grounding checks warn rather than censor.
+ */
+export type ScannerAction = 'block' | 'redact' | 'mask' | 'tokenize' | 'flag' | 'disclaimer';
+export const SCANNER_ACTIONS: readonly ScannerAction[] = ['block', 'redact', 'mask', 'tokenize', 'flag', 'disclaimer'];
 
-/** What happened, per verdict and overall. Ranked: block > tokenize > redact > mask > flag > allow. */
-export type GuardAction = 'allow' | 'flag' | 'mask' | 'redact' | 'tokenize' | 'block';
+/** What happened, per verdict and overall. Ranked: block > tokenize > redact > mask > disclaimer > flag > allow. */
+export type GuardAction = 'allow' | 'flag' | 'disclaimer' | 'mask' | 'redact' | 'tokenize' | 'block';
 
 export const ACTION_RANK: Record<GuardAction, number> = {
   allow: 0,
   flag: 1,
-  mask: 2,
-  redact: 3,
-  tokenize: 4,
-  block: 5,
+  disclaimer: 2,
+  mask: 3,
+  redact: 4,
+  tokenize: 5,
+  block: 6,
 };
 
 /** A finding inside a text. Offsets are UTF-16 code units into the text the scanner was given (end exclusive). */

@@ -75,39 +75,82 @@ function unitOptions(files: readonly DiscoveredFile[], opts: ScanOptions, keepTe
 }
 
 /**
- * Merge unit results in file order: parse errors first, then every template's findings, then the graph rules over
- * all templates. A nested template loaded by two parents is counted once (the first, in file order). The result
- * is the same whichever thread scanned which unit.
+ * Merges unit results in file order: parse errors first, then every template's findings, then the graph rules over
+ * all templates. A nested template loaded by two parents is counted once (the first, in file order). Units may
+ * arrive in any order (worker threads): each is merged as soon as every unit before it is in, so indexing the
+ * graph rules' resources overlaps the scan instead of following it. The result is the same whichever thread
+ * scanned which unit.
  */
-function merge(units: readonly UnitResult[], opts: UnitOptions, jobs: number): ScanResult {
-  const seen = new Set<string>();
-  const errors: Finding[] = [];
-  const findings: Finding[] = [];
-  const slices = new ResourceGraph();
-  const full = new ResourceGraph();
-  let templates = 0;
-  let resources = 0;
-  for (const unit of units) {
-    for (const e of unit.entries) {
-      if (seen.has(e.file)) continue;
-      seen.add(e.file);
-      if (e.error) errors.push(e.error);
-      for (const f of e.findings) findings.push(f);
-      templates += e.templates;
-      resources += e.resources;
-      if (e.slice) slices.add({ ...e.slice, conditions: {}, mappings: {} } satisfies Template);
-      if (e.template) full.add(e.template);
+class UnitMerger {
+  private readonly seen = new Set<string>();
+  private readonly errors: Finding[] = [];
+  private readonly findings: Finding[] = [];
+  private readonly slices = new ResourceGraph();
+  private readonly full = new ResourceGraph();
+  private templates = 0;
+  private resources = 0;
+  /** Units received but not merged yet (an earlier one is missing), by file index. */
+  private readonly waiting = new Map<number, UnitResult>();
+  private readonly received: Uint8Array;
+  private next = 0;
+
+  constructor(
+    total: number,
+    private readonly opts: UnitOptions,
+  ) {
+    this.received = new Uint8Array(total);
+  }
+
+  /** A unit's result (once per index; a repeat is ignored). */
+  offer(index: number, unit: UnitResult): void {
+    if (this.received[index]) return;
+    this.received[index] = 1;
+    this.waiting.set(index, unit);
+    for (let u = this.waiting.get(this.next); u; u = this.waiting.get(this.next)) {
+      this.waiting.delete(this.next);
+      this.next++;
+      this.take(u);
     }
   }
-  const graphFindings = evaluateGraphRules(slices, opts.rules, resources > 0, {
-    includePassed: opts.includePassed,
-    parameters: opts.assume?.parameters,
-  });
-  return {
-    findings: [...errors, ...findings, ...graphFindings],
-    graph: opts.keepTemplates ? full : slices,
-    stats: { files: seen.size, templates, resources, rules: opts.rules.length, parseErrors: errors.length, jobs },
-  };
+
+  private take(unit: UnitResult): void {
+    for (const e of unit.entries) {
+      if (this.seen.has(e.file)) continue;
+      this.seen.add(e.file);
+      if (e.error) this.errors.push(e.error);
+      for (const f of e.findings) this.findings.push(f);
+      this.templates += e.templates;
+      this.resources += e.resources;
+      if (e.slice) this.slices.add({ ...e.slice, conditions: {}, mappings: {} } satisfies Template);
+      if (e.template) this.full.add(e.template);
+    }
+  }
+
+  /** Run the graph rules over every merged unit; `units` fills in any index not offered. */
+  finish(units: readonly UnitResult[], jobs: number): ScanResult {
+    for (const [i, u] of units.entries()) this.offer(i, u);
+    const opts = this.opts;
+    const graphFindings = evaluateGraphRules(this.slices, opts.rules, this.resources > 0, {
+      includePassed: opts.includePassed,
+      parameters: opts.assume?.parameters,
+    });
+    const parseErrors = this.errors.length;
+    const findings = this.errors;
+    for (const f of this.findings) findings.push(f);
+    for (const f of graphFindings) findings.push(f);
+    return {
+      findings,
+      graph: opts.keepTemplates ? this.full : this.slices,
+      stats: {
+        files: this.seen.size,
+        templates: this.templates,
+        resources: this.resources,
+        rules: opts.rules.length,
+        parseErrors,
+        jobs,
+      },
+    };
+  }
 }
 
 function progress(opts: ScanOptions, total: number) {
@@ -129,12 +172,13 @@ export function scanPaths(paths: readonly string[], opts: ScanOptions = {}): Sca
   const files = discoverTemplateFiles(paths, opts.root);
   const uo = unitOptions(files, opts, true);
   const tick = progress(opts, files.length);
-  const units = files.map((f) => {
+  const merger = new UnitMerger(files.length, uo);
+  files.forEach((f, i) => {
     const u = scanUnit(f, uo);
     tick(f, u);
-    return u;
+    merger.offer(i, u);
   });
-  return merge(units, uo, 1);
+  return merger.finish([], 1);
 }
 
 /**
@@ -152,13 +196,14 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
   jobs = Math.min(jobs, Math.max(1, files.length));
   const script = opts.workerScript ?? defaultWorkerScript();
   const namedRules = uo.rules.every((r) => allRules.includes(r));
+  const merger = new UnitMerger(files.length, uo);
   if (jobs <= 1 || !script || !namedRules) {
-    const units = files.map((f) => {
+    files.forEach((f, i) => {
       const u = scanUnit(f, uo);
       tick(f, u);
-      return u;
+      merger.offer(i, u);
     });
-    return merge(units, uo, 1);
+    return merger.finish([], 1);
   }
   const units = await runInWorkers(
     files,
@@ -175,7 +220,10 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
     jobs,
     script,
     (f) => scanUnit(f, uo),
-    (i, u) => tick(files[i]!, u),
+    (i, u) => {
+      tick(files[i]!, u);
+      merger.offer(i, u);
+    },
   );
-  return merge(units, uo, jobs);
+  return merger.finish(units, jobs);
 }

@@ -37,17 +37,15 @@ export class DetachedResource implements Resource {
     this.propsJson = undefined;
   }
 
-  /** Plain data for the wire, the properties apart as JSON (see `reattach`). */
-  toWire(): { data: Record<string, unknown>; properties: string } {
-    const {
-      props: _p,
-      propsJson,
-      ...data
-    } = this as unknown as Record<string, unknown> & {
-      props?: unknown;
-      propsJson?: string;
-    };
-    return { data, properties: propsJson ?? JSON.stringify(this.properties) };
+  /** The properties as JSON, without parsing them if they came as JSON. */
+  propertiesJson(): string {
+    return this.propsJson ?? JSON.stringify(this.properties);
+  }
+
+  /** Set the properties as JSON, to be parsed when first read. */
+  setPropertiesJson(json: string): void {
+    this.props = undefined;
+    this.propsJson = json;
   }
 
   positionOf(path: readonly (string | number)[]): SourcePosition {
@@ -81,9 +79,67 @@ export function detach(r: Resource): DetachedResource {
   return d;
 }
 
-/** A detached resource back from the wire: its plain data, and its properties as JSON (parsed when read). */
-export function reattach(data: Record<string, unknown>, properties: string): DetachedResource {
-  const d = Object.assign(new DetachedResource(), data);
-  (d as unknown as { propsJson: string }).propsJson = properties;
+/**
+ * A detached resource on the wire: a tuple rather than an object, so JSON carries no key names. Strings many
+ * resources share (file, format) are indexes into the batch's string table, so the receiving side makes one string
+ * of each, not one per resource; the properties travel apart as JSON (see serialize.ts), parsed when read.
+ */
+export type WireResource = [
+  id: string,
+  type: string,
+  sourceType: string | 0,
+  condition: string | 0,
+  dependsOn: string[],
+  refs: string[],
+  format: number,
+  constructPath: string | 0,
+  file: number,
+  line: number,
+  column: number,
+  lines: number[],
+  properties: number,
+  metadata: Record<string, unknown>,
+];
+
+/** Encode for the wire: `shared` gives a string's index in the string table, `text` a JSON text's index. */
+export function toWire(
+  r: DetachedResource,
+  shared: (s: string) => number,
+  text: (json: string) => number,
+): WireResource {
+  const p = r.position;
+  return [
+    r.id,
+    r.type,
+    r.sourceType ?? 0,
+    r.condition ?? 0,
+    r.dependsOn,
+    r.refs,
+    shared(r.format),
+    r.constructPath ?? 0,
+    shared(p.file),
+    p.line,
+    p.column,
+    r.lines,
+    text(r.propertiesJson()),
+    r.metadata,
+  ];
+}
+
+/** A detached resource back from the wire (see toWire). */
+export function fromWire(w: WireResource, strings: readonly string[], texts: readonly string[]): DetachedResource {
+  const d = new DetachedResource();
+  d.id = w[0];
+  d.type = w[1];
+  if (w[2] !== 0) d.sourceType = w[2];
+  if (w[3] !== 0) d.condition = w[3];
+  d.dependsOn = w[4];
+  d.refs = w[5];
+  d.format = strings[w[6]] as SourceFormat;
+  if (w[7] !== 0) d.constructPath = w[7];
+  d.position = { file: strings[w[8]]!, line: w[9], column: w[10] };
+  d.lines = w[11];
+  d.setPropertiesJson(texts[w[12]] ?? '{}');
+  d.metadata = w[13];
   return d;
 }

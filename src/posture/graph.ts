@@ -62,15 +62,21 @@ export interface Template {
   transforms?: string[];
 }
 
+/** The resources of one template file, by logical id, and the resources referencing each id. */
+interface FileScope {
+  byId: Map<string, Resource>;
+  reverse: Map<string, Resource[]>;
+}
+
 /**
  * All resources of one scan, indexed for rules that follow edges (a role's policies, a bucket's policy…). Logical ids
- * are scoped by template file: `get` and `referencing` stay inside the template of the resource asked about.
+ * are scoped by template file: `get` and `referencing` stay inside the template of the resource asked about. The
+ * indexes are per file, so adding a million resources makes no `file + id` key strings.
  */
 export class ResourceGraph {
   private readonly resourceList: Resource[] = [];
   private readonly templateList: Template[] = [];
-  private readonly byKey = new Map<string, Resource>();
-  private readonly reverse = new Map<string, Resource[]>();
+  private readonly scopes = new Map<string, FileScope>();
   private readonly byType = new Map<string, Resource[]>();
   private readonly templateOfResource = new Map<Resource, Template>();
 
@@ -84,32 +90,37 @@ export class ResourceGraph {
 
   add(t: Template): void {
     this.templateList.push(t);
+    let scope = this.scopes.get(t.file);
+    if (!scope) {
+      scope = { byId: new Map(), reverse: new Map() };
+      this.scopes.set(t.file, scope);
+    }
+    const { byId, reverse } = scope;
     for (const r of t.resources) {
       this.resourceList.push(r);
       this.templateOfResource.set(r, t);
-      this.byKey.set(key(t.file, r.id), r);
+      byId.set(r.id, r);
       const list = this.byType.get(r.type);
       if (list) list.push(r);
       else this.byType.set(r.type, [r]);
     }
     for (const r of t.resources) {
       for (const target of r.refs) {
-        const k = key(t.file, target);
-        const list = this.reverse.get(k);
+        const list = reverse.get(target);
         if (list) list.push(r);
-        else this.reverse.set(k, [r]);
+        else reverse.set(target, [r]);
       }
     }
   }
 
   /** A resource by logical id in the same template as `from`. */
   get(from: Resource | string, id: string): Resource | undefined {
-    return this.byKey.get(key(this.fileOf(from), id));
+    return this.scopes.get(this.fileOf(from))?.byId.get(id);
   }
 
   /** Resources in the same template that reference `target`. */
   referencing(target: Resource, type?: string): Resource[] {
-    const list = this.reverse.get(key(this.fileOf(target), target.id)) ?? [];
+    const list = this.scopes.get(this.fileOf(target))?.reverse.get(target.id) ?? [];
     return type ? list.filter((r) => r.type === type) : list;
   }
 
@@ -129,8 +140,4 @@ export class ResourceGraph {
     if (typeof from === 'string') return from;
     return this.templateOf(from)?.file ?? from.position.file;
   }
-}
-
-function key(file: string, id: string): string {
-  return `${file}\u0000${id}`;
 }

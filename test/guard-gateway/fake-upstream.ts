@@ -26,6 +26,8 @@ export interface Received {
 export type Fault =
   | { kind: 'status'; status: number; body: string; headers?: Record<string, string> }
   | { kind: 'hang' }
+  /** Answers normally, after a pause. */
+  | { kind: 'delay'; ms: number }
   | { kind: 'malformed' }
   | { kind: 'cut' };
 
@@ -46,6 +48,10 @@ export class FakeUpstream {
   replyFrom?: (request: any) => string;
   /** Characters per streamed delta. */
   deltaSize = 5;
+  /** Pause between streamed pieces (ms). */
+  dripMs = 0;
+  /** Responses the gateway closed before the fake had finished them. */
+  abandoned = 0;
   /** Tool calls the model proposes instead of text (OpenAI and Converse). */
   toolCalls?: ToolCallSpec[];
   /** Makes every following request misbehave until cleared. */
@@ -72,6 +78,8 @@ export class FakeUpstream {
     this.replyFrom = undefined;
     this.toolCalls = undefined;
     this.fault = undefined;
+    this.dripMs = 0;
+    this.abandoned = 0;
   }
 
   last(): Received {
@@ -97,7 +105,8 @@ export class FakeUpstream {
       this.received.push(rec);
       const stream = (json as { stream?: boolean } | undefined)?.stream === true || /stream$/.test(path);
       if (this.replyFrom && json !== undefined) this.reply = this.replyFrom(json);
-      if (this.fault && this.misbehave(res, stream)) return;
+      if (this.fault?.kind === 'delay') await new Promise((r) => setTimeout(r, (this.fault as { ms: number }).ms));
+      else if (this.fault && this.misbehave(res, stream)) return;
       if (path === '/v1/chat/completions') return stream ? this.openaiStream(res, json) : this.openaiAnswer(res, json);
       if (path.endsWith('/converse')) return this.converse(res);
       if (path.endsWith('/converse-stream')) return this.converseStream(res);
@@ -119,6 +128,8 @@ export class FakeUpstream {
       case 'hang':
         this.hanging.add(res);
         return true;
+      case 'delay':
+        return false;
       case 'malformed':
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"id": "chatcmpl-broken", "choices": [');
@@ -169,7 +180,9 @@ export class FakeUpstream {
   private openaiStream(res: http.ServerResponse, json: unknown): void {
     const model = (json as { model?: string }).model ?? 'fake-model';
     const base = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1_700_000_000, model };
-    const events: unknown[] = [{ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }];
+    const events: unknown[] = [
+      { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] },
+    ];
     if (this.toolCalls) {
       this.toolCalls.forEach((t, index) => {
         events.push({
@@ -186,16 +199,20 @@ export class FakeUpstream {
           const piece = t.arguments.slice(i, i + 7);
           events.push({
             ...base,
-            choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: piece } }] }, finish_reason: null }],
+            choices: [
+              { index: 0, delta: { tool_calls: [{ index, function: { arguments: piece } }] }, finish_reason: null },
+            ],
           });
         }
       });
     } else {
-      for (const d of this.deltas()) events.push({ ...base, choices: [{ index: 0, delta: { content: d }, finish_reason: null }] });
+      for (const d of this.deltas())
+        events.push({ ...base, choices: [{ index: 0, delta: { content: d }, finish_reason: null }] });
     }
     events.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: this.toolCalls ? 'tool_calls' : 'stop' }] });
     const usage = (json as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage;
-    if (usage) events.push({ ...base, choices: [], usage: { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 } });
+    if (usage)
+      events.push({ ...base, choices: [], usage: { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 } });
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     const cut = this.fault?.kind === 'cut';
     const lines = events.map((e) => `data: ${JSON.stringify(e)}\n\n`);
@@ -226,16 +243,21 @@ export class FakeUpstream {
     const frames: Uint8Array[] = [event('messageStart', { role: 'assistant' })];
     if (this.toolCalls) {
       this.toolCalls.forEach((t, i) => {
-        frames.push(event('contentBlockStart', { contentBlockIndex: i, start: { toolUse: { toolUseId: t.id, name: t.name } } }));
+        frames.push(
+          event('contentBlockStart', { contentBlockIndex: i, start: { toolUse: { toolUseId: t.id, name: t.name } } }),
+        );
         frames.push(event('contentBlockDelta', { contentBlockIndex: i, delta: { toolUse: { input: t.arguments } } }));
         frames.push(event('contentBlockStop', { contentBlockIndex: i }));
       });
     } else {
-      for (const d of this.deltas()) frames.push(event('contentBlockDelta', { contentBlockIndex: 0, delta: { text: d } }));
+      for (const d of this.deltas())
+        frames.push(event('contentBlockDelta', { contentBlockIndex: 0, delta: { text: d } }));
       frames.push(event('contentBlockStop', { contentBlockIndex: 0 }));
     }
     frames.push(event('messageStop', { stopReason: this.toolCalls ? 'tool_use' : 'end_turn' }));
-    frames.push(event('metadata', { usage: { inputTokens: 11, outputTokens: 7, totalTokens: 18 }, metrics: { latencyMs: 5 } }));
+    frames.push(
+      event('metadata', { usage: { inputTokens: 11, outputTokens: 7, totalTokens: 18 }, metrics: { latencyMs: 5 } }),
+    );
     res.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream' });
     if (this.fault?.kind === 'cut') {
       res.write(Buffer.concat([...frames.slice(0, 2), frames[2]!.subarray(0, 9)]));
@@ -280,6 +302,9 @@ export class FakeUpstream {
   /** Writes the pieces one per tick, as a real stream would. */
   private drip(res: http.ServerResponse, pieces: (string | Uint8Array)[]): void {
     let i = 0;
+    res.once('close', () => {
+      if (!res.writableEnded) this.abandoned++;
+    });
     const next = () => {
       if (res.destroyed) return;
       if (i >= pieces.length) {
@@ -287,7 +312,8 @@ export class FakeUpstream {
         return;
       }
       res.write(pieces[i++]!);
-      setImmediate(next);
+      if (this.dripMs > 0) setTimeout(next, this.dripMs);
+      else setImmediate(next);
     };
     next();
   }
@@ -315,7 +341,12 @@ async function verifySignature(req: http.IncomingMessage, path: string, body: st
   const date = new Date(
     `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
   );
-  const signer = new SignatureV4({ service: 'bedrock', region: 'us-east-1', credentials: GATEWAY_CREDENTIALS, sha256: Sha256 });
+  const signer = new SignatureV4({
+    service: 'bedrock',
+    region: 'us-east-1',
+    credentials: GATEWAY_CREDENTIALS,
+    sha256: Sha256,
+  });
   const [host, port] = String(req.headers.host).split(':');
   const expected = await signer.sign(
     { method: 'POST', protocol: 'http:', hostname: host!, port: Number(port), path, query: {}, headers, body },

@@ -36,7 +36,12 @@ export function score(counts, gold, pred) {
 export function prf({ tp, fp, fn }) {
   const p = tp + fp ? tp / (tp + fp) : undefined;
   const r = tp + fn ? tp / (tp + fn) : undefined;
-  const f = p !== undefined && r !== undefined && p + r ? (2 * p * r) / (p + r) : p === undefined && r === undefined ? undefined : 0;
+  const f =
+    p !== undefined && r !== undefined && p + r
+      ? (2 * p * r) / (p + r)
+      : p === undefined && r === undefined
+        ? undefined
+        : 0;
   return { p, r, f };
 }
 

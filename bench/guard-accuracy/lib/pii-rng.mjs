@@ -11,7 +11,8 @@ export function rng(seed) {
   const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(next() * list.length)];
   const digits = (n) => Array.from({ length: n }, () => int(0, 9)).join('');
-  const letters = (n, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') => Array.from({ length: n }, () => pick(alphabet)).join('');
+  const letters = (n, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') =>
+    Array.from({ length: n }, () => pick(alphabet)).join('');
   const chance = (p) => next() < p;
   return { next, int, pick, digits, letters, chance };
 }

@@ -50,7 +50,10 @@ export async function redactPiiTool() {
       let last = 0;
       MARKER.lastIndex = 0;
       for (let m = MARKER.exec(redacted); m !== null; m = MARKER.exec(redacted)) {
-        pieces.push({ literal: redacted.slice(last, m.index), type: m[1] ? types[m[1].charCodeAt(0) - 0xe100] : 'names' });
+        pieces.push({
+          literal: redacted.slice(last, m.index),
+          type: m[1] ? types[m[1].charCodeAt(0) - 0xe100] : 'names',
+        });
         last = m.index + m[0].length;
       }
       const tail = redacted.slice(last);
@@ -93,7 +96,20 @@ export async function openRedactionTool() {
   const redactor = new OpenRedaction();
   return {
     name: 'openredaction',
-    supports: new Set(['EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'IBAN', 'US_SSN', 'US_ITIN', 'PASSPORT', 'DRIVER_LICENSE', 'IP_ADDRESS', 'DATE_OF_BIRTH', 'STREET_ADDRESS', 'PERSON']),
+    supports: new Set([
+      'EMAIL_ADDRESS',
+      'PHONE_NUMBER',
+      'CREDIT_CARD',
+      'IBAN',
+      'US_SSN',
+      'US_ITIN',
+      'PASSPORT',
+      'DRIVER_LICENSE',
+      'IP_ADDRESS',
+      'DATE_OF_BIRTH',
+      'STREET_ADDRESS',
+      'PERSON',
+    ]),
     detect: async (text) => {
       const { detections } = await redactor.detect(text);
       const spans = [];

@@ -121,12 +121,15 @@ function maybeExit() {
 }
 
 // Requests still in flight long after the end are a hung server: report what was measured.
-setTimeout(() => {
-  errors += inFlight;
-  lastError ??= `${inFlight} requests unanswered 5 s after the run`;
-  inFlight = 0;
-  maybeExit();
-}, cfg.warmupMs + cfg.durationMs + 5000).unref();
+setTimeout(
+  () => {
+    errors += inFlight;
+    lastError ??= `${inFlight} requests unanswered 5 s after the run`;
+    inFlight = 0;
+    maybeExit();
+  },
+  cfg.warmupMs + cfg.durationMs + 5000,
+).unref();
 
 if (cfg.rate) openLoop();
 else closedLoop();

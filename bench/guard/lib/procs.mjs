@@ -41,7 +41,9 @@ export function startWithHandshake(command, args, { cwd } = {}) {
         }
       }
     });
-    child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${command} ${args.join(' ')} exited with ${code} before it was ready`)),
+    );
   });
 }
 

@@ -16,7 +16,8 @@ function rows(results) {
     const l = r.latency.latency;
     const added = (q) => (direct && r.name !== 'direct' ? l[q] - direct.latency.latency[q] : Number.NaN);
     return {
-      name: r.name,
+      // Below the offered rate the target queued requests: its latency is mostly waiting, not per-request cost.
+      name: r.latency.rate && r.latency.throughput < 0.95 * r.latency.rate ? `${r.name} (overloaded)` : r.name,
       p50: l.p50,
       p90: l.p90,
       p99: l.p99,
@@ -64,8 +65,8 @@ function cells(r) {
 }
 
 function verdicts(table) {
-  const steward = table.find((r) => r.name === 'steward');
-  const portkey = table.find((r) => r.name === 'portkey');
+  const steward = table.find((r) => r.name.startsWith('steward'));
+  const portkey = table.find((r) => r.name.startsWith('portkey'));
   const lines = [];
   if (steward && portkey) {
     lines.push(
@@ -84,7 +85,7 @@ function verdicts(table) {
   return lines;
 }
 
-export function formatReport({ facts, settings, results, skipped, commands }) {
+export function formatReport({ facts, settings, results, skipped, commands, remarks = [] }) {
   const table = rows(results);
   const widths = HEAD.map((h, i) => Math.max(h.length, ...table.map((r) => cells(r)[i].length)));
   const line = (cols) => cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -94,15 +95,27 @@ export function formatReport({ facts, settings, results, skipped, commands }) {
     '',
     ...verdicts(table),
     ...skipped.map((s) => `Skipped ${s.name}: ${s.reason}`),
+    ...remarks,
   ].join('\n');
 
   const md = [];
   md.push('# Guard gateway speed: direct vs Portkey vs Steward', '');
+  const load = Math.max(...[facts.loadBefore, facts.loadAfter].map((l) => Number(String(l).split(' ')[0])));
+  const cores = Number.parseInt(facts.cpu, 10);
+  if (load > cores) {
+    md.push(
+      `> **Busy machine:** the 1-minute load average reached ${load} on ${cores} cores while this ran, so other work ` +
+        'competed with the bench: absolute numbers are pessimistic and noisy; CPU µs/req is the least affected column.',
+      '',
+    );
+  }
   md.push(
-    `Latency columns: open loop at ${settings.rate} req/s (at most ${settings.latencyConcurrency} in flight), measured from each request's scheduled send time. ` +
+    `Latency columns: open loop at ${settings.rate} req/s${settings.rateAuto ? " (`--rate auto`: half the slowest target's max req/s)" : ''}, ` +
+      `at most ${settings.latencyConcurrency} in flight, measured from each request's scheduled send time. ` +
       '"added" = the target\'s percentile minus the direct percentile. "max req/s", "p50/p99 @max": closed loop with ' +
       `${settings.throughputConcurrency} connections. Each run: ${settings.warmupMs / 1000} s warm-up + ${settings.durationMs / 1000} s measured. ` +
-      'CPU µs/req: the gateway process\'s user+system CPU over the throughput run divided by its requests. All processes ' +
+      "CPU µs/req: the process's user+system CPU over the throughput run divided by its requests (for direct: the " +
+      "upstream's, the cost of a bare Node HTTP exchange on this machine). All processes " +
       '(load generator, upstream, gateway) share the same cores.',
     '',
   );
@@ -111,11 +124,14 @@ export function formatReport({ facts, settings, results, skipped, commands }) {
   md.push('');
   for (const v of verdicts(table)) md.push(`- ${v}`);
   for (const s of skipped) md.push(`- Skipped **${s.name}**: ${s.reason}`);
+  for (const r of remarks) md.push(`- ${r}`);
   md.push('', '## Responses', '');
   md.push('| target | status counts (latency run) | smoke: benign / PII / injection |', '| --- | --- | --- |');
   for (const r of table) {
     const n = r.notes ?? {};
-    md.push(`| ${r.name} | ${r.statuses} | ${n.benign ? `${n.benign} / ${n.pii ?? '—'} / ${n.injection ?? '—'}` : '—'} |`);
+    md.push(
+      `| ${r.name} | ${r.statuses} | ${n.benign ? `${n.benign} / ${n.pii ?? '—'} / ${n.injection ?? '—'}` : '—'} |`,
+    );
   }
   md.push('', '## Workload', '');
   md.push(

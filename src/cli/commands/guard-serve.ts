@@ -24,12 +24,21 @@ export function registerGuardServe(guard: Command): void {
     .command('serve')
     .description('run the guard gateway: an OpenAI- and Bedrock-compatible proxy that enforces a guard policy')
     .option('-p, --policy <file>', 'guard policy YAML (default: the shipped examples/guard/policy.yaml)')
-    .option('--upstream <url>', 'OpenAI-compatible upstream base URL, as for the OpenAI SDK (e.g. https://api.openai.com/v1)')
+    .option(
+      '--upstream <url>',
+      'OpenAI-compatible upstream base URL, as for the OpenAI SDK (e.g. https://api.openai.com/v1)',
+    )
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8787')
     .option('--host <address>', 'address to listen on (0.0.0.0 for all interfaces)', '127.0.0.1')
-    .option('--audit-log <file>', "append audit JSON lines here (- for stdout; default: the policy's audit.file, else stdout)")
+    .option(
+      '--audit-log <file>',
+      "append audit JSON lines here (- for stdout; default: the policy's audit.file, else stdout)",
+    )
     .option('--redis <url>', 'Redis for rate-limit and budget counters shared by replicas (default: in memory)')
-    .option('--bedrock-endpoint <url>', 'Bedrock Runtime endpoint (default: https://bedrock-runtime.<region>.amazonaws.com)')
+    .option(
+      '--bedrock-endpoint <url>',
+      'Bedrock Runtime endpoint (default: https://bedrock-runtime.<region>.amazonaws.com)',
+    )
     .option('--region <region>', 'AWS region for Bedrock (default: AWS_REGION, AWS_DEFAULT_REGION, then us-east-1)')
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);

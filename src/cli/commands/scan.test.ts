@@ -21,6 +21,10 @@ const assessmentOf = (findings: Finding[]): Assessment => ({
   findings,
 });
 
+/** The chunks of a streamed report, as the bytes written. */
+const bytesOf = (chunks: Iterable<string | Buffer>) =>
+  Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+
 describe('streamed JSON report', () => {
   it('is byte-identical to the json reporter, with and without findings', () => {
     const repo = join(import.meta.dirname, '..', '..', '..');
@@ -31,9 +35,34 @@ describe('streamed JSON report', () => {
     for (const findings of [[], withSuppression]) {
       const a = assessmentOf(findings);
       const ctx = makeContext(a, bundledCatalog(), { failOn: 'high' });
-      const chunks = [...jsonReportChunks(a, ctx)];
-      expect(chunks.join('')).toBe(render('json', a, ctx));
+      expect(bytesOf(jsonReportChunks(a, ctx)).toString()).toBe(render('json', a, ctx));
     }
     expect(withSuppression.length).toBeGreaterThan(50);
+  });
+
+  it('splits a large report into chunks without cutting a character, and passes a huge piece through whole', () => {
+    const base: Finding = {
+      ruleId: 's3-bucket-kms',
+      title: 'Buckets use KMS — “managed” keys',
+      severity: 'high',
+      status: 'fail',
+      message: '',
+      resource: { type: 'AWS::S3::Bucket', id: 'B', file: 'stacks/ü.json', line: 1 },
+      controls: ['dp-kms-cmk-at-rest'],
+      part: 'posture',
+    };
+    const findings: Finding[] = Array.from({ length: 6000 }, (_, i) => ({
+      ...base,
+      message: `bucket ${i} 🔐 ${'é'.repeat(i % 200)}`,
+      resource: { ...base.resource, id: `B${i}`, line: i + 1 },
+    }));
+    findings.push({ ...base, message: `huge ${'x'.repeat(1_500_000)}`, resource: { ...base.resource, id: 'Huge' } });
+    const a = assessmentOf(findings);
+    const ctx = makeContext(a, bundledCatalog(), { failOn: 'high' });
+    const chunks = [...jsonReportChunks(a, ctx)];
+    expect(chunks.filter((c) => typeof c !== 'string').length).toBeGreaterThan(2);
+    // Each chunk is whole UTF-8 on its own.
+    for (const c of chunks) if (typeof c !== 'string') expect(Buffer.from(c.toString('utf8')).equals(c)).toBe(true);
+    expect(bytesOf(chunks).equals(Buffer.from(render('json', a, ctx)))).toBe(true);
   });
 });

@@ -76,17 +76,18 @@ function progressReporter(): (done: number, total: number, file: string, c: Scan
 /** Above this many findings the JSON report is written piece by piece (see writeJsonReport). */
 const STREAM_JSON_ABOVE = 20_000;
 
-/** Findings per chunk of the streamed JSON report: about a megabyte of text. */
-const FINDINGS_PER_CHUNK = 1000;
+/** Bytes per chunk of the streamed JSON report. */
+const CHUNK_BYTES = 1 << 20;
 
 /**
  * The json reporter's document, written in pieces: byte for byte what `render('json')` returns, without building
- * it as one string. Scanning 10,000 templates yields millions of findings, and one string of them would exceed
+ * it as one string. Scanning 10,000 templates yields about a million findings, and one string of them would exceed
  * V8's string length limit (about 512 MB) and most of the heap. The head and tail come from the reporter itself;
  * only the findings array is streamed, each finding printed by `pushJsonFinding` (the reporter's `toJsonFinding`
- * as `JSON.stringify` indents it, without the intermediate objects).
+ * as `JSON.stringify` indents it, without the intermediate objects) straight into UTF-8 chunks: joining its many
+ * small pieces into strings first cost more than printing them.
  */
-export function* jsonReportChunks(assessment: Assessment, ctx: ReportContext): Generator<string> {
+export function* jsonReportChunks(assessment: Assessment, ctx: ReportContext): Generator<string | Buffer> {
   const sorted = sortedFindings(assessment.findings);
   const doc = findingsDocument({ ...assessment, findings: [] }, ctx);
   doc.summary = summarize(sorted, ctx.failOn);
@@ -99,16 +100,37 @@ export function* jsonReportChunks(assessment: Assessment, ctx: ReportContext): G
   }
   yield `${text.slice(0, at)}\n  "findings": [\n`;
   const indent = '    ';
-  for (let i = 0; i < sorted.length; i += FINDINGS_PER_CHUNK) {
-    const end = Math.min(sorted.length, i + FINDINGS_PER_CHUNK);
-    const parts: string[] = [];
-    for (let k = i; k < end; k++) {
-      parts.push(k ? `,\n${indent}` : indent);
-      pushJsonFinding(parts, sorted[k]!, indent);
+  const parts: string[] = [];
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    parts.length = 0;
+    parts.push(k ? `,\n${indent}` : indent);
+    pushJsonFinding(parts, sorted[k]!, indent);
+    for (const part of parts) {
+      // A UTF-16 code unit takes at most 3 bytes of UTF-8: never let `write` cut a piece short.
+      if (used + part.length * 3 > CHUNK_BYTES) {
+        if (used > 0) {
+          yield chunk.subarray(0, used);
+          chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+          used = 0;
+        }
+        if (part.length * 3 > CHUNK_BYTES) {
+          yield part;
+          continue;
+        }
+      }
+      used += chunk.write(part, used);
     }
-    yield parts.join('');
   }
+  if (used > 0) yield chunk.subarray(0, used);
   yield `\n  ],\n${text.slice(at + marker.length)}\n`;
+}
+
+/** Write a whole chunk: `writeSync` may write less than it was given (a full disk, a signal). */
+function writeAll(fd: number, chunk: string | Buffer): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 async function writeJsonReport(assessment: Assessment, ctx: ReportContext, file?: string): Promise<void> {
@@ -122,7 +144,7 @@ async function writeJsonReport(assessment: Assessment, ctx: ReportContext, file?
   try {
     mkdirSync(dirname(file), { recursive: true });
     fd = openSync(file, 'w');
-    for (const chunk of jsonReportChunks(assessment, ctx)) writeSync(fd, chunk);
+    for (const chunk of jsonReportChunks(assessment, ctx)) writeAll(fd, chunk);
   } catch (e) {
     throw new UserError(`${file}: cannot write: ${errorMessage(e)}`, file);
   } finally {

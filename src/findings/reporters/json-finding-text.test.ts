@@ -19,7 +19,8 @@ describe('jsonFindingText', () => {
     });
     expect(findings.length).toBeGreaterThan(50);
     expect(findings.some((f) => f.evidence)).toBe(true);
-    for (const indent of ['', '    ']) for (const f of findings) expect(jsonFindingText(f, indent)).toBe(expected(f, indent));
+    for (const indent of ['', '    '])
+      for (const f of findings) expect(jsonFindingText(f, indent)).toBe(expected(f, indent));
   });
 
   it('does not reuse one rule’s shared text for a finding whose title, controls or docs differ', () => {
@@ -55,7 +56,13 @@ describe('jsonFindingText', () => {
 
   it('matches JSON.stringify for arbitrary findings, odd values included (property-based)', () => {
     const text = fc.string({ unit: 'binary', maxLength: 12 });
-    const odd = fc.oneof(text, fc.constant(undefined), fc.integer(), fc.constant(null), fc.array(text, { maxLength: 2 }));
+    const odd = fc.oneof(
+      text,
+      fc.constant(undefined),
+      fc.integer(),
+      fc.constant(null),
+      fc.array(text, { maxLength: 2 }),
+    );
     const finding = fc.record(
       {
         ruleId: fc.oneof(text, fc.constantFrom('r1', 'r2')),

@@ -141,9 +141,7 @@ function ruleTextOf(f: RuleFinding, indent: string, g: Glue): RuleText {
     sameControls(cached.controls, f.controls)
   )
     return cached;
-  const controls = f.controls.length
-    ? `[\n${f.controls.map((c) => `${g.i2}${quote(c)}`).join(',\n')}\n${g.i1}]`
-    : '[]';
+  const controls = f.controls.length ? `[\n${f.controls.map((c) => `${g.i2}${quote(c)}`).join(',\n')}\n${g.i1}]` : '[]';
   const built: RuleText = {
     ruleId: f.ruleId,
     severity: f.severity,
@@ -180,7 +178,10 @@ function headOf(t: RuleText, status: string, g: Glue): string {
 /** Push the pieces of a finding's JSON text, nested at `indent`, to `out` (see the module comment). */
 export function pushJsonFinding(out: string[], f: Finding, indent = ''): void {
   let g = glues.get(indent);
-  if (!g) glues.set(indent, (g = glueFor(indent)));
+  if (!g) {
+    g = glueFor(indent);
+    glues.set(indent, g);
+  }
   if (!isRuleShaped(f)) {
     out.push(valueText(toJsonFinding(f), indent)!);
     return;

@@ -58,7 +58,12 @@ export function auditEvent(x: Exchange, status: number, latencyMs: number): Audi
         score: round(v.score),
         action: v.action,
         spans: v.spans.map((s) => {
-          const span: AuditVerdict['spans'][number] = { start: s.start, end: s.end, entity: s.entity, segment: s.segment };
+          const span: AuditVerdict['spans'][number] = {
+            start: s.start,
+            end: s.end,
+            entity: s.entity,
+            segment: s.segment,
+          };
           if (s.score !== undefined) span.score = round(s.score);
           return span;
         }),

@@ -13,7 +13,10 @@ export function readBody(req: GatewayRequest, maxBytes: number): Promise<Buffer>
   if (encoding !== undefined && encoding !== 'identity') {
     req.resume();
     return Promise.reject(
-      new GatewayError('unsupported_media_type', `Content-Encoding "${encoding}" is not supported; send the body uncompressed`),
+      new GatewayError(
+        'unsupported_media_type',
+        `Content-Encoding "${encoding}" is not supported; send the body uncompressed`,
+      ),
     );
   }
   const declared = Number(req.headers['content-length']);
@@ -45,8 +48,13 @@ export function readBody(req: GatewayRequest, maxBytes: number): Promise<Buffer>
       settled = true;
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     });
-    req.on('error', (e) => fail(new GatewayError('invalid_request', `could not read the request body: ${e.message}`)));
-    req.on('close', () => fail(new GatewayError('invalid_request', 'the request body ended early (client went away)')));
+    req.on('error', (e) => {
+      if (!settled) fail(new GatewayError('invalid_request', `could not read the request body: ${e.message}`));
+    });
+    // 'close' follows 'end' on every request: build the error only when the body really ended early.
+    req.on('close', () => {
+      if (!settled) fail(new GatewayError('invalid_request', 'the request body ended early (client went away)'));
+    });
   });
 }
 

@@ -83,7 +83,10 @@ export class Exchange {
   /** Records an output decision (whole response or stream) and throws `guard_blocked` when it blocked. */
   recordOutput(decision: GuardDecision): void {
     this.outputs.push(decision);
-    if (this.includeText) (this.outputText ??= []).push(...decision.segments.map((s) => s.text));
+    if (this.includeText) {
+      this.outputText ??= [];
+      this.outputText.push(...decision.segments.map((s) => s.text));
+    }
     if (decision.blocked) {
       this.blockedBy = 'output';
       throw new GatewayError('guard_blocked', blockMessage('response', decision.reason));

@@ -98,36 +98,46 @@ export class Histogram extends Metric {
 }
 
 export class GatewayMetrics {
-  readonly requests = new Counter('steward_guard_requests_total', 'Model requests handled, by route, outcome action and HTTP status.', [
-    'route',
-    'action',
-    'status',
-  ]);
-  readonly duration = new Histogram('steward_guard_request_duration_seconds', 'Request latency seen by the client (to the last byte).', [
-    'route',
-  ]);
+  readonly requests = new Counter(
+    'steward_guard_requests_total',
+    'Model requests handled, by route, outcome action and HTTP status.',
+    ['route', 'action', 'status'],
+  );
+  readonly duration = new Histogram(
+    'steward_guard_request_duration_seconds',
+    'Request latency seen by the client (to the last byte).',
+    ['route'],
+  );
   readonly overhead = new Histogram(
     'steward_guard_overhead_seconds',
     'Latency the gateway adds to non-streamed requests: total minus time waiting for the upstream.',
     ['route'],
   );
-  readonly upstreamDuration = new Histogram('steward_guard_upstream_duration_seconds', 'Upstream time to the last response byte.', [
-    'route',
-  ]);
-  readonly scanSeconds = new Histogram('steward_guard_scan_seconds', 'Time in guard scanners per request (input plus output).', [
-    'route',
-  ]);
+  readonly upstreamDuration = new Histogram(
+    'steward_guard_upstream_duration_seconds',
+    'Upstream time to the last response byte.',
+    ['route'],
+  );
+  readonly scanSeconds = new Histogram(
+    'steward_guard_scan_seconds',
+    'Time in guard scanners per request (input plus output).',
+    ['route'],
+  );
   readonly verdicts = new Counter(
     'steward_guard_verdicts_total',
     'Scanner verdicts that detected something, by direction, scanner and action taken.',
     ['direction', 'scanner', 'action'],
   );
-  readonly blocked = new Counter('steward_guard_blocked_total', 'Requests or responses blocked, by route and direction.', [
-    'route',
-    'direction',
-  ]);
+  readonly blocked = new Counter(
+    'steward_guard_blocked_total',
+    'Requests or responses blocked, by route and direction.',
+    ['route', 'direction'],
+  );
   readonly toolCalls = new Counter('steward_guard_tool_calls_total', 'Tool calls checked, by decision.', ['decision']);
-  readonly errors = new Counter('steward_guard_errors_total', 'Error responses, by route and error code.', ['route', 'code']);
+  readonly errors = new Counter('steward_guard_errors_total', 'Error responses, by route and error code.', [
+    'route',
+    'code',
+  ]);
   readonly tokens = new Counter('steward_guard_tokens_total', 'Tokens reported by the upstream, by route and kind.', [
     'route',
     'kind',

@@ -14,13 +14,13 @@ import net, { type AddressInfo } from 'node:net';
 import { Duplex } from 'node:stream';
 import { UserError } from '../../util/errors.js';
 import type { Guard } from '../guard-api.js';
+import { createLimitStore, LimitEnforcer } from '../limits/index.js';
 import { apiKeyIdFromHeaders } from './api-key.js';
 import { auditEvent } from './audit-event.js';
 import { AuditLog } from './audit-log.js';
 import { type ErrorFlavor, errorResponse, GatewayError, toGatewayError } from './errors.js';
 import { Exchange, type RouteName } from './exchange.js';
 import type { GatewayRequest, GatewayResponse } from './http-types.js';
-import { createLimitStore, LimitEnforcer } from '../limits/index.js';
 import { GatewayMetrics } from './metrics.js';
 import { bedrockConverse } from './routes/bedrock-converse.js';
 import { bedrockInvoke } from './routes/bedrock-invoke.js';
@@ -118,12 +118,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const path = q === -1 ? url : url.slice(0, q);
     if (path === '/healthz' || path === '/metrics') return serveOps(req, res, path);
     const target = routeOf(path);
-    const flavor: ErrorFlavor = target?.route.startsWith('bedrock:') || path.startsWith('/model/') ? 'bedrock' : 'openai';
+    const flavor: ErrorFlavor =
+      target?.route.startsWith('bedrock:') || path.startsWith('/model/') ? 'bedrock' : 'openai';
     if (!target || req.method !== 'POST') {
       req.resume();
       const e = target
         ? new GatewayError('method_not_allowed', `${req.method} is not allowed on ${path}; use POST`)
-        : new GatewayError('not_found', `no route ${path}: the gateway serves POST /v1/chat/completions and Bedrock /model/{modelId}/converse, converse-stream, invoke, invoke-with-response-stream`);
+        : new GatewayError(
+            'not_found',
+            `no route ${path}: the gateway serves POST /v1/chat/completions and Bedrock /model/{modelId}/converse, converse-stream, invoke, invoke-with-response-stream`,
+          );
       metrics.errors.inc(['none', e.code]);
       return sendError(res, e, flavor, 'req_none');
     }
@@ -145,19 +149,34 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (inFlight === 0) drained?.();
     };
     res.once('finish', end);
-    res.once('close', end);
+    res.once('close', () => {
+      // Closed before the response was complete: the client went away. Other 'close' listeners (a stream relay
+      // stopping its upstream) run first, so the audit line sees what they recorded.
+      if (!ended)
+        x.error ??= new GatewayError('invalid_request', 'the client closed the connection before the response ended');
+      setImmediate(end);
+    });
     run(req, res, x, target).catch((e) => {
       const err = toGatewayError(e);
       if (err.code === 'internal_error') onInternalError(x.id, e);
       x.error ??= err;
-      if (!res.headersSent) {
-        req.resume();
-        sendError(res, err, flavor, x.id);
-      } else if (!res.writableEnded) res.end();
+      try {
+        if (!res.headersSent) {
+          req.resume();
+          sendError(res, err, flavor, x.id);
+        } else if (!res.writableEnded) res.end();
+      } catch {
+        // The client is gone (an HTTP/2 stream already closed): nothing left to tell it.
+      }
     });
   };
 
-  const run = async (req: GatewayRequest, res: GatewayResponse, x: Exchange, target: { route: RouteName; modelId?: string }) => {
+  const run = async (
+    req: GatewayRequest,
+    res: GatewayResponse,
+    x: Exchange,
+    target: { route: RouteName; modelId?: string },
+  ) => {
     if (target.route === '/v1/chat/completions') return openaiChat(req, res, x, rt);
     const modelId = decodeModelId(target.modelId!);
     if (target.route === 'bedrock:converse' || target.route === 'bedrock:converse-stream') {
@@ -213,7 +232,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   // One listener, two protocols: HTTP/2 connections start with the `PRI * HTTP/2.0` preface.
   const h1 = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => handle(req, res));
-  const h2 = http2.createServer({}, (req, res) => handle(req as unknown as GatewayRequest, res as unknown as GatewayResponse));
+  const h2 = http2.createServer({}, (req, res) =>
+    handle(req as unknown as GatewayRequest, res as unknown as GatewayResponse),
+  );
   const h2Sessions = new Set<http2.ServerHttp2Session>();
   h2.on('session', (session) => {
     h2Sessions.add(session);
@@ -221,10 +242,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (closing) session.close();
   });
   const pending = new Set<net.Socket>();
-  const tcp = net.createServer((socket) => {
+  const tcp = net.createServer({ noDelay: true }, (socket) => {
     pending.add(socket);
     socket.setTimeout(FIRST_BYTE_TIMEOUT_MS, () => socket.destroy());
-    socket.once('error', () => socket.destroy());
+    socket.on('error', () => socket.destroy()); // a reset before or after the hand-over must not crash the process
     socket.once('data', (first: Buffer) => {
       pending.delete(socket);
       socket.setTimeout(0);

@@ -66,7 +66,10 @@ export abstract class StreamRelay {
       this.res.once('close', () => {
         if (this.finished) return;
         // The client went away: stop paying for the upstream.
-        this.x.error ??= new GatewayError('invalid_request', 'the client closed the connection before the stream ended');
+        this.x.error ??= new GatewayError(
+          'invalid_request',
+          'the client closed the connection before the stream ended',
+        );
         this.finish();
       });
     });

@@ -45,7 +45,9 @@ export function systemPromptOf(segments: readonly Segment[]): string | undefined
 export function contextOf(segments: readonly Segment[]): string[] | undefined {
   let context: string[] | undefined;
   for (const s of segments) {
-    if (s.role === 'tool' || s.role === 'document') (context ??= []).push(s.text);
+    if (s.role !== 'tool' && s.role !== 'document') continue;
+    context ??= [];
+    context.push(s.text);
   }
   return context;
 }

@@ -31,7 +31,8 @@ export function checkToolCalls(
   metrics: GatewayMetrics,
 ): { decision: ToolDecision; verdicts: ToolCallVerdict[] } {
   const verdicts = checker.check(calls);
-  (x.tools ??= []).push(...verdicts);
+  x.tools ??= [];
+  x.tools.push(...verdicts);
   for (const v of verdicts) metrics.toolCalls.inc([v.decision]);
   const decision = overallDecision(verdicts);
   if (decision === 'block') {

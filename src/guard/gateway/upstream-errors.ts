@@ -58,7 +58,10 @@ export async function upstreamHttpError(
 }
 
 function excerpt(raw: Buffer): string {
-  const text = raw.toString('utf8', 0, Math.min(raw.length, MAX_EXCERPT * 4)).replace(/\s+/g, ' ').trim();
+  const text = raw
+    .toString('utf8', 0, Math.min(raw.length, MAX_EXCERPT * 4))
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text.length === 0) return 'no error details';
   return text.length > MAX_EXCERPT ? `${text.slice(0, MAX_EXCERPT)}…` : text;
 }

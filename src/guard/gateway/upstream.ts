@@ -30,8 +30,18 @@ export interface UpstreamResponse {
 }
 
 export class UpstreamClient {
-  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 256, scheduling: 'lifo' });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 256, scheduling: 'lifo' });
+  private readonly httpAgent = new http.Agent({
+    keepAlive: true,
+    maxSockets: 1024,
+    maxFreeSockets: 256,
+    scheduling: 'lifo',
+  });
+  private readonly httpsAgent = new https.Agent({
+    keepAlive: true,
+    maxSockets: 1024,
+    maxFreeSockets: 256,
+    scheduling: 'lifo',
+  });
 
   /** POSTs and resolves at the response headers. */
   post(req: UpstreamRequest, label: string): Promise<UpstreamResponse> {
@@ -42,7 +52,8 @@ export class UpstreamClient {
     const isHttps = req.url.protocol === 'https:';
     const send = isHttps ? https.request : http.request;
     return new Promise((resolve, reject) => {
-      const outgoing = send(req.url, {
+      const outgoing = send({
+        ...target(req.url),
         method: 'POST',
         agent: isHttps ? this.httpsAgent : this.httpAgent,
         headers: { ...req.headers, 'content-length': String(req.body.length) },
@@ -88,6 +99,19 @@ export class UpstreamClient {
   }
 }
 
+const targets = new WeakMap<URL, { protocol: string; hostname: string; port: string; path: string }>();
+
+/** The request target of a URL, computed once per URL object (the OpenAI upstream's is shared by all requests). */
+function target(url: URL) {
+  let t = targets.get(url);
+  if (!t) {
+    const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    t = { protocol: url.protocol, hostname, port: url.port, path: `${url.pathname}${url.search}` };
+    targets.set(url, t);
+  }
+  return t;
+}
+
 /** Reads a whole (non-streamed) upstream body, failing on an idle gap longer than `timeoutMs` or a cut. */
 export function readUpstreamBody(res: UpstreamResponse, timeoutMs: number, label: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -111,7 +135,12 @@ export function readUpstreamBody(res: UpstreamResponse, timeoutMs: number, label
       timer.refresh();
       size += chunk.length;
       if (size > MAX_UPSTREAM_BODY_BYTES) {
-        finish(new GatewayError('upstream_invalid_response', `${label} sent a response over ${MAX_UPSTREAM_BODY_BYTES} bytes`));
+        finish(
+          new GatewayError(
+            'upstream_invalid_response',
+            `${label} sent a response over ${MAX_UPSTREAM_BODY_BYTES} bytes`,
+          ),
+        );
         return;
       }
       chunks.push(chunk);
@@ -125,5 +154,8 @@ export function readUpstreamBody(res: UpstreamResponse, timeoutMs: number, label
 }
 
 export function interrupted(label: string): GatewayError {
-  return new GatewayError('upstream_stream_interrupted', `${label} closed the connection before the response was complete`);
+  return new GatewayError(
+    'upstream_stream_interrupted',
+    `${label} closed the connection before the response was complete`,
+  );
 }

@@ -37,7 +37,8 @@ export function transformSegments(
   if (outcome.action === 'block') return { texts: segments.slice(), changed: false };
   const transforms = outcome.transforms;
   const restoring = direction === 'output' && vault !== undefined && vault.restorable;
-  if (!transforms && !restoring) return { texts: segments.slice(), changed: false };
+  const appendix = direction === 'output' ? disclaimerText(outcome) : '';
+  if (!transforms && !restoring && !appendix) return { texts: segments.slice(), changed: false };
   // Without a session, tokens still hide values but cannot be restored later.
   const v = vault ?? new TokenVault();
   let changed = false;
@@ -46,11 +47,18 @@ export function transformSegments(
     let text = spans ? applySpans(segment.text, spans, v) : segment.text;
     // Restore after scanning and transforming: an output scanner must not see (or redact) the user's own values.
     if (restoring) text = v.restore(text);
+    // Disclaimers go once, after the answer's last segment.
+    if (appendix && i === segments.length - 1) text += appendix;
     if (text === segment.text) return segment;
     changed = true;
     return { role: segment.role, text };
   });
   return { texts, changed };
+}
+
+/** What the `disclaimer` action appends to an output: empty when no such verdict fired. */
+export function disclaimerText(outcome: ScanOutcome): string {
+  return outcome.disclaimers?.length ? `\n\n${outcome.disclaimers.join('\n')}` : '';
 }
 
 export function decision(

@@ -14,8 +14,14 @@ export interface ScanOutcome {
   verdicts: Verdict[];
   /** Per segment index: the redact/mask/tokenize spans to apply (undefined when none). */
   transforms?: (TransformSpan[] | undefined)[];
+  /** Texts to append to the output (`disclaimer` action), each once, in policy order. */
+  disclaimers?: string[];
   reason?: string;
 }
+
+/** Said when a scanner with action `disclaimer` gives no text of its own in `details.disclaimer`. */
+export const DEFAULT_DISCLAIMER =
+  'Note: parts of this answer may not be supported by the provided sources; verify before relying on it.';
 
 type VerdictSpan = Span & { segment: number };
 
@@ -29,6 +35,7 @@ export function runScanners(
   const verdicts: Verdict[] = new Array(entries.length);
   let action: GuardAction = 'allow';
   let transforms: (TransformSpan[] | undefined)[] | undefined;
+  let disclaimers: string[] | undefined;
 
   for (let e = 0; e < entries.length; e++) {
     const entry = entries[e]!;
@@ -39,6 +46,7 @@ export function runScanners(
     /** Segments where the entry fired without pointing at a span: a transform then covers the whole segment. */
     let spanless: number[] | undefined;
     let error: string | undefined;
+    let disclaimer: string | undefined;
     try {
       for (let i = 0; i < segments.length; i++) {
         const segment = segments[i]!;
@@ -48,6 +56,8 @@ export function runScanners(
         const s = cleanScore(result.score);
         if (s > score) score = s;
         if (s === 0 || s < entry.threshold) continue;
+        const d = result.details?.disclaimer;
+        if (typeof d === 'string' && d.trim()) disclaimer ??= d;
         let kept = false;
         for (const span of result.spans) {
           if (span.score !== undefined && span.score < entry.threshold) continue;
@@ -68,6 +78,11 @@ export function runScanners(
     const verdictAction: GuardAction =
       error !== undefined ? (failMode === 'closed' ? 'block' : 'flag') : detected ? entry.action : 'allow';
     if (ACTION_RANK[verdictAction] > ACTION_RANK[action]) action = verdictAction;
+    if (detected && entry.action === 'disclaimer') {
+      const text = disclaimer ?? DEFAULT_DISCLAIMER;
+      disclaimers ??= [];
+      if (!disclaimers.includes(text)) disclaimers.push(text);
+    }
 
     if (detected && (entry.action === 'redact' || entry.action === 'mask' || entry.action === 'tokenize')) {
       transforms ??= new Array(segments.length);
@@ -111,6 +126,7 @@ export function runScanners(
   }
 
   const outcome: ScanOutcome = { action, verdicts, transforms };
+  if (disclaimers) outcome.disclaimers = disclaimers;
   if (action !== 'allow') outcome.reason = describe(verdicts, action, failMode);
   return outcome;
 }

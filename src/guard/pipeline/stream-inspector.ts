@@ -8,7 +8,7 @@ import type { GuardDecision, OutputStream, Segment, StreamChunk } from '../guard
 import type { EffectivePolicy } from '../policy/compiled.js';
 import { MAX_TOKEN_CHARS, TokenVault } from '../session/token-vault.js';
 import type { ScanContext, SegmentRole } from '../types.js';
-import { decision, transformSegments, type Vault } from './inspect.js';
+import { decision, disclaimerText, transformSegments, type Vault } from './inspect.js';
 import { runScanners } from './run-scanners.js';
 import { applySpans, type TransformSpan } from './transform-spans.js';
 
@@ -74,7 +74,8 @@ export class StreamInspector implements OutputStream {
     const whole: Segment[] = [{ role: this.settings.role, text: this.full }];
     const outcome = runScanners(this.policy.output, whole, this.ctx, this.policy.failMode);
     if (outcome.action === 'block') return this.stop(outcome, whole, t0);
-    const text = this.release(this.full.length, outcome.transforms?.[0] ?? []);
+    // The disclaimer, if any, is the stream's last piece of text, after everything the model said.
+    const text = this.release(this.full.length, outcome.transforms?.[0] ?? []) + disclaimerText(outcome);
     const { texts, changed } = transformSegments('output', whole, outcome, this.vault);
     this.scanMs += performance.now() - t0;
     const d = decision('output', this.policy, outcome, texts, changed, this.apiKeyId, this.scanMs);

@@ -79,6 +79,8 @@ function compileEntry(
   }
   const action = entry.action ?? factory.defaultAction;
   if (entry.restore && action !== 'tokenize') fail([...path, 'restore'], 'restore only applies to action: tokenize');
+  if (action === 'disclaimer' && direction !== 'output')
+    fail([...path, 'action'], 'disclaimer appends text to the model output: use it in output, or choose flag/block');
   const common = {
     key: entry.id ?? entry.scanner,
     id: entry.id,

@@ -51,4 +51,53 @@ describe('JsonPositions', () => {
       { numRuns: 300 },
     );
   });
+
+  it('answers lookups in any order, across documents built one after the other (property-based)', () => {
+    const key = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('a\\b', 'q"', 'x\n'));
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.integer(),
+        fc.string({ maxLength: 4 }),
+        fc.array(tie('v'), { maxLength: 4 }),
+        fc.dictionary(key, tie('v'), { maxKeys: 20 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(key, value, { maxKeys: 20 }), { minLength: 2, maxLength: 3 }), (docs) => {
+        const texts = docs.map((d) => JSON.stringify(d, null, 1));
+        // Build every document before asking the first one anything: each keeps its own tape.
+        const json = texts.map((t) => new JsonPositions(t));
+        for (const j of json) j.lineCol([]);
+        const yaml = texts.map((t) => parseWithPositions(t));
+        const queries = docs.flatMap((d, i) => paths(d).map((p) => [i, p] as const));
+        // A fixed shuffle: lookups jump between documents and between unrelated paths.
+        queries.sort((a, b) => ((JSON.stringify(a).length * 7919) % 13) - ((JSON.stringify(b).length * 7919) % 13));
+        for (const [i, p] of queries) expect(json[i]!.lineCol(p), JSON.stringify(p)).toEqual(yaml[i]!.lineCol(p));
+        // Paths beyond the document stop at the nearest ancestor, and do not disturb the next lookup.
+        for (const [i, p] of queries.slice(0, 5)) {
+          expect(json[i]!.lineCol([...p, 'missing', 3])).toEqual(yaml[i]!.lineCol(p));
+          expect(json[i]!.lineCol(p)).toEqual(yaml[i]!.lineCol(p));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('handles a document of many values (the tape grows past its first size)', () => {
+    const doc = {
+      Resources: Object.fromEntries(
+        Array.from({ length: 5000 }, (_, i) => [`R${i}`, { Type: 'T', P: [i, { k: 'v' }] }]),
+      ),
+    };
+    const text = JSON.stringify(doc, null, 1);
+    const p = new JsonPositions(text);
+    const line = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    expect(p.lineCol(['Resources', 'R4999', 'P', 1, 'k'])[0]).toBe(line('"R4999"') + 5);
+    expect(p.lineCol(['Resources', 'R0'])).toEqual([line('"R0"'), 3]);
+    // A smaller document built afterwards reuses the scratch space, not the first document's tape.
+    const small = new JsonPositions('{\n "a": {"b": 1}\n}');
+    expect(small.lineCol(['a', 'b'])).toEqual([2, 8]);
+    expect(p.lineCol(['Resources', 'R2500'])).toEqual([line('"R2500"'), 3]);
+  });
 });

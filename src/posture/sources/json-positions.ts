@@ -2,9 +2,9 @@
  * Source positions for a JSON document that `JSON.parse` already accepted, found lazily.
  *
  * CDK writes JSON templates, often large and many. Nothing is computed until a finding asks for a line; the first
- * lookup then scans the text once into a compact tape (typed arrays: where each value starts, its key, its first
- * child and next sibling), and every lookup after that only follows the tape. The text is known to be valid JSON,
- * so the scanner does not re-validate it.
+ * lookup then scans the text once into a compact tape (one typed array, a few integers per value: where it starts,
+ * its key, its first child and next sibling), and every lookup after that only follows the tape. The text is known
+ * to be valid JSON, so the scanner does not re-validate it.
  */
 
 const QUOTE = 34; // "
@@ -18,27 +18,30 @@ const COLON = 58;
 
 const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff;
 
-/** A copy of a typed array at twice the length. */
-function grown<A extends Int32Array | Uint8Array>(a: A): A {
-  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
-  b.set(a);
-  return b;
-}
+/** Integers per node on the tape, and their offsets. */
+const STRIDE = 5;
+/** Offset where the node's value starts. */
+const START = 0;
+/** Offset of the node's key (its opening quote), -1 for array items and the root. */
+const KEY = 1;
+/** Offset just past the node's key (its closing quote included). */
+const KEY_END = 2;
+const FIRST_CHILD = 3;
+const NEXT_SIBLING = 4;
+
+/**
+ * The tape is built here, then copied out at its exact size: one allocation per document, where growing arrays
+ * from a guess allocated (and zeroed) several. Building is synchronous, so one scratch serves every document.
+ */
+let scratch = new Int32Array(STRIDE * 4096);
+/** A scratch this large (a 20 MB template) is not kept after use. */
+const KEEP_SCRATCH = STRIDE * (1 << 18);
 
 export class JsonPositions {
   private lineStarts: number[] | undefined;
-  private built = false;
-  private count = 0;
-  /** Offset where each node's value starts. */
-  private start = new Int32Array(0);
-  /** Offset of each node's key (its opening quote), -1 for array items and the root. */
-  private key = new Int32Array(0);
-  /** Offset just past each node's key (its closing quote included). */
-  private keyEnd = new Int32Array(0);
-  private firstChild = new Int32Array(0);
-  private nextSibling = new Int32Array(0);
-  /** 1 when a node's key has an escape sequence (its raw text is not the key). */
-  private keyEscaped = new Uint8Array(0);
+  private tape: Int32Array | undefined;
+  /** Nodes whose key has an escape sequence (its raw text is not the key); rare, so a set. */
+  private escapedKeys: Set<number> | undefined;
   /** Members of the large objects looked up so far: key → node. */
   private readonly members = new Map<number, Map<string, number>>();
   /** The last path looked up (as far as it resolved), and the node of each of its prefixes (root first). */
@@ -52,7 +55,8 @@ export class JsonPositions {
    * when the path goes further than the document.
    */
   lineCol(path: readonly (string | number)[]): [number, number] {
-    if (!this.built) this.build();
+    this.tape ??= this.build();
+    const tape = this.tape;
     // Lookups come in runs about one resource (its position, then its properties'): reuse the steps they share.
     const prev = this.lastPath;
     const nodes = this.lastNodes;
@@ -63,12 +67,12 @@ export class JsonPositions {
     let depth = shared;
     for (; depth < path.length; depth++) {
       const step = path[depth]!;
-      const c = this.text.charCodeAt(this.start[node]!);
+      const c = this.text.charCodeAt(tape[node * STRIDE + START]!);
       let child = -1;
       if (c === OPEN_BRACE) child = this.member(node, String(step));
       else if (c === OPEN_BRACKET && typeof step === 'number') {
-        child = this.firstChild[node]!;
-        for (let i = 0; i < step && child >= 0; i++) child = this.nextSibling[child]!;
+        child = tape[node * STRIDE + FIRST_CHILD]!;
+        for (let i = 0; i < step && child >= 0; i++) child = tape[child * STRIDE + NEXT_SIBLING]!;
       }
       if (child < 0) break;
       node = child;
@@ -76,32 +80,34 @@ export class JsonPositions {
     }
     // A copy (callers may reuse their array), of the steps that resolved.
     this.lastPath = path.slice(0, depth);
-    const k = this.key[node]!;
-    return this.toLineCol(k >= 0 ? k : this.start[node]!);
+    const k = tape[node * STRIDE + KEY]!;
+    return this.toLineCol(k >= 0 ? k : tape[node * STRIDE + START]!);
   }
 
   private member(node: number, name: string): number {
     const cached = this.members.get(node);
     if (cached) return cached.get(name) ?? -1;
     const t = this.text;
+    const tape = this.tape!;
+    const first = tape[node * STRIDE + FIRST_CHILD]!;
     let children = 0;
     let escaped = false;
-    for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!) {
+    for (let c = first; c >= 0; c = tape[c * STRIDE + NEXT_SIBLING]!) {
       children++;
-      if (this.keyEscaped[c]) escaped = true;
+      if (this.escapedKeys?.has(c)) escaped = true;
     }
     if (children <= 16 && !escaped) {
       // Small objects (most of them): compare in place, no strings made. Later duplicates win, as in JSON.parse.
       let found = -1;
-      for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!) {
-        const k = this.key[c]!;
-        if (this.keyEnd[c]! - k - 2 === name.length && t.startsWith(name, k + 1)) found = c;
+      for (let c = first; c >= 0; c = tape[c * STRIDE + NEXT_SIBLING]!) {
+        const k = tape[c * STRIDE + KEY]!;
+        if (tape[c * STRIDE + KEY_END]! - k - 2 === name.length && t.startsWith(name, k + 1)) found = c;
       }
       return found;
     }
     const m = new Map<string, number>();
-    for (let c = this.firstChild[node]!; c >= 0; c = this.nextSibling[c]!) {
-      const raw = t.slice(this.key[c]! + 1, this.keyEnd[c]! - 1);
+    for (let c = first; c >= 0; c = tape[c * STRIDE + NEXT_SIBLING]!) {
+      const raw = t.slice(tape[c * STRIDE + KEY]! + 1, tape[c * STRIDE + KEY_END]! - 1);
       m.set(raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw, c);
     }
     this.members.set(node, m);
@@ -125,104 +131,87 @@ export class JsonPositions {
     return [lo + 1, offset - starts[lo]! + 1];
   }
 
-  private grow(): void {
-    // A node per ~12 characters is typical of pretty-printed templates; grow by doubling past that.
-    const size = this.start.length ? this.start.length * 2 : Math.max(64, Math.ceil(this.text.length / 12));
-    const copy = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.start = copy(this.start);
-    this.key = copy(this.key);
-    this.keyEnd = copy(this.keyEnd);
-    this.firstChild = copy(this.firstChild);
-    this.nextSibling = copy(this.nextSibling);
-    const escaped = new Uint8Array(size);
-    escaped.set(this.keyEscaped);
-    this.keyEscaped = escaped;
-  }
-
-  private node(start: number, key: number, keyEnd: number): number {
-    if (this.count === this.start.length) this.grow();
-    const n = this.count++;
-    this.start[n] = start;
-    this.key[n] = key;
-    this.keyEnd[n] = keyEnd;
-    this.firstChild[n] = -1;
-    this.nextSibling[n] = -1;
-    return n;
-  }
-
   /** One pass over the text: every value becomes a node linked to its parent's children. */
-  private build(): void {
-    this.built = true;
+  private build(): Int32Array {
     const t = this.text;
     const n = t.length;
+    let tape = scratch;
+    let count = 0;
+    const node = (start: number, key: number, keyEnd: number): number => {
+      if ((count + 1) * STRIDE > tape.length) {
+        const bigger = new Int32Array(tape.length * 2);
+        bigger.set(tape);
+        tape = bigger;
+      }
+      const at = count * STRIDE;
+      tape[at + START] = start;
+      tape[at + KEY] = key;
+      tape[at + KEY_END] = keyEnd;
+      tape[at + FIRST_CHILD] = -1;
+      tape[at + NEXT_SIBLING] = -1;
+      return count++;
+    };
     let i = 0;
     while (i < n && isWs(t.charCodeAt(i))) i++;
-    this.node(i, -1, -1);
+    node(i, -1, -1);
     const c0 = t.charCodeAt(i);
-    if (c0 !== OPEN_BRACE && c0 !== OPEN_BRACKET) return;
-    // Open containers (`checkDepth` bounds the nesting of what reaches here, but do not rely on it), whether each
-    // is an object, and the last child added to each.
-    let open = new Int32Array(64);
-    let last = new Int32Array(64);
-    let isObject = new Uint8Array(64);
-    let depth = 0;
-    open[0] = 0;
-    last[0] = -1;
-    isObject[0] = c0 === OPEN_BRACE ? 1 : 0;
-    i++;
-    while (i < n && depth >= 0) {
-      let c = t.charCodeAt(i);
-      // Pretty-printed JSON is mostly indentation: skip runs of it in a tight loop.
-      while (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA || c === 0xfeff) c = t.charCodeAt(++i);
-      if (i >= n) break;
-      if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-        depth--;
-        i++;
-        continue;
-      }
-      const parent = open[depth]!;
-      let keyAt = -1;
-      let keyEnd = -1;
-      let escapedKey = false;
-      if (isObject[depth]) {
-        keyAt = i;
-        keyEnd = this.skipString(i);
-        // Keys are short: finding an escape in them once here spares every lookup the check.
-        for (let j = keyAt + 1; j < keyEnd - 1; j++) if (t.charCodeAt(j) === BACKSLASH) escapedKey = true;
-        i = keyEnd;
-        c = t.charCodeAt(i);
-        while (c === 32 || c === COLON || c === 10 || c === 13 || c === 9 || c === 0xfeff) c = t.charCodeAt(++i);
-      }
-      const child = this.node(i, keyAt, keyEnd);
-      if (escapedKey) this.keyEscaped[child] = 1;
-      const prev = last[depth]!;
-      if (prev < 0) this.firstChild[parent] = child;
-      else this.nextSibling[prev] = child;
-      last[depth] = child;
-      const v = t.charCodeAt(i);
-      if (v === OPEN_BRACE || v === OPEN_BRACKET) {
-        depth++;
-        if (depth === open.length) {
-          open = grown(open);
-          last = grown(last);
-          isObject = grown(isObject);
+    if (c0 === OPEN_BRACE || c0 === OPEN_BRACKET) {
+      // Open containers, whether each is an object, and the last child added to each.
+      const open: number[] = [0];
+      const last: number[] = [-1];
+      const isObject: boolean[] = [c0 === OPEN_BRACE];
+      let depth = 0;
+      i++;
+      while (i < n && depth >= 0) {
+        let c = t.charCodeAt(i);
+        // Pretty-printed JSON is mostly indentation: skip runs of it in a tight loop.
+        while (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA || c === 0xfeff) c = t.charCodeAt(++i);
+        if (i >= n) break;
+        if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+          depth--;
+          i++;
+          continue;
         }
-        open[depth] = child;
-        last[depth] = -1;
-        isObject[depth] = v === OPEN_BRACE ? 1 : 0;
-        i++;
-      } else if (v === QUOTE) i = this.skipString(i);
-      else {
-        // A number, true, false or null.
-        for (let d = v; d !== COMMA && d !== CLOSE_BRACE && d !== CLOSE_BRACKET && !isWs(d) && i < n; ) {
-          d = t.charCodeAt(++i);
+        const parent = open[depth]!;
+        let keyAt = -1;
+        let keyEnd = -1;
+        let escapedKey = false;
+        if (isObject[depth]) {
+          keyAt = i;
+          keyEnd = this.skipString(i);
+          // Keys are short: finding an escape in them once here spares every lookup the check.
+          for (let j = keyAt + 1; j < keyEnd - 1; j++) if (t.charCodeAt(j) === BACKSLASH) escapedKey = true;
+          i = keyEnd;
+          c = t.charCodeAt(i);
+          while (c === 32 || c === COLON || c === 10 || c === 13 || c === 9 || c === 0xfeff) c = t.charCodeAt(++i);
+        }
+        const child = node(i, keyAt, keyEnd);
+        if (escapedKey) {
+          this.escapedKeys ??= new Set();
+          this.escapedKeys.add(child);
+        }
+        const prev = last[depth]!;
+        if (prev < 0) tape[parent * STRIDE + FIRST_CHILD] = child;
+        else tape[prev * STRIDE + NEXT_SIBLING] = child;
+        last[depth] = child;
+        const v = t.charCodeAt(i);
+        if (v === OPEN_BRACE || v === OPEN_BRACKET) {
+          depth++;
+          open[depth] = child;
+          last[depth] = -1;
+          isObject[depth] = v === OPEN_BRACE;
+          i++;
+        } else if (v === QUOTE) i = this.skipString(i);
+        else {
+          // A number, true, false or null.
+          for (let d = v; d !== COMMA && d !== CLOSE_BRACE && d !== CLOSE_BRACKET && !isWs(d) && i < n; ) {
+            d = t.charCodeAt(++i);
+          }
         }
       }
     }
+    scratch = tape.length <= KEEP_SCRATCH ? tape : new Int32Array(STRIDE * 4096);
+    return tape.slice(0, count * STRIDE);
   }
 
   /** Offset just past the string starting at `i` (an opening quote). */

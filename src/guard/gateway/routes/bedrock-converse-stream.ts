@@ -104,7 +104,12 @@ export class ConverseStreamRelay extends StreamRelay {
         const start = p.start;
         if (this.out.checker && isObject(start) && isObject(start.toolUse)) {
           const use = start.toolUse;
-          this.tools.set(index, { frames: [f.raw], id: String(use.toolUseId ?? ''), name: String(use.name ?? ''), input: '' });
+          this.tools.set(index, {
+            frames: [f.raw],
+            id: String(use.toolUseId ?? ''),
+            name: String(use.name ?? ''),
+            input: '',
+          });
           return;
         }
         break;
@@ -122,9 +127,13 @@ export class ConverseStreamRelay extends StreamRelay {
         }
         if (typeof delta.text === 'string' && delta.text.length > 0) {
           const r = this.textStream(index).stream.push(delta.text);
-          if (r.blocked) return this.block(r.decision!);
+          if (r.blocked) {
+            this.block(r.decision!);
+            return;
+          }
           if (r.text === delta.text) break;
-          if (r.text.length > 0) this.send(eventFrame('contentBlockDelta', { ...p, delta: { ...delta, text: r.text } }));
+          if (r.text.length > 0)
+            this.send(eventFrame('contentBlockDelta', { ...p, delta: { ...delta, text: r.text } }));
           return;
         }
         break;
@@ -182,9 +191,13 @@ export class ConverseStreamRelay extends StreamRelay {
     if (!st || st.ended) return;
     st.ended = true;
     const r = st.stream.end();
-    if (r.blocked) return this.block(r.decision!);
+    if (r.blocked) {
+      this.block(r.decision!);
+      return;
+    }
     if (r.decision) this.x.recordOutput(r.decision);
-    if (r.text.length > 0) this.send(eventFrame('contentBlockDelta', { contentBlockIndex: index, delta: { text: r.text } }));
+    if (r.text.length > 0)
+      this.send(eventFrame('contentBlockDelta', { contentBlockIndex: index, delta: { text: r.text } }));
   }
 
   /**

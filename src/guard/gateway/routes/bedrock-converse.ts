@@ -4,24 +4,27 @@
  * Bedrock, output scanners and tool checks on `output.message`, or ConverseStreamRelay for the stream.
  */
 import { pendingApprovalConverse, toolCallsFromConverseContent } from '../../tools/index.js';
-import { DEFAULT_MAX_REQUEST_BYTES, parseJsonObject, readBody } from '../body.js';
 import { EVENTSTREAM_CONTENT_TYPE } from '../bedrock-eventstream.js';
+import { DEFAULT_MAX_REQUEST_BYTES, parseJsonObject, readBody } from '../body.js';
 import { GatewayError } from '../errors.js';
 import { type Exchange, insertCanary, positiveOr, wantsCanary } from '../exchange.js';
 import type { GatewayRequest, GatewayResponse } from '../http-types.js';
 import { admit } from '../limits.js';
 import type { GatewayRuntime } from '../runtime.js';
-import { contextOf, isObject, slotSegments, slotText, systemPromptOf, type TextSlot, writeBack } from '../text-slots.js';
+import {
+  contextOf,
+  isObject,
+  slotSegments,
+  slotText,
+  systemPromptOf,
+  type TextSlot,
+  writeBack,
+} from '../text-slots.js';
 import { checkToolCalls, toolChecker } from '../tool-checks.js';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, readUpstreamBody } from '../upstream.js';
 import { upstreamHttpError } from '../upstream-errors.js';
 import { ConverseStreamRelay } from './bedrock-converse-stream.js';
-import {
-  BEDROCK_LABEL,
-  bedrockResponseHeaders,
-  postToBedrock,
-  recordConverseUsage,
-} from './bedrock-upstream.js';
+import { BEDROCK_LABEL, bedrockResponseHeaders, postToBedrock, recordConverseUsage } from './bedrock-upstream.js';
 
 export async function bedrockConverse(
   req: GatewayRequest,
@@ -81,7 +84,8 @@ export async function bedrockConverse(
   const content = outputContent(answer);
   const outSlots: TextSlot[] = [];
   for (const block of content) {
-    if (isObject(block) && typeof block.text === 'string') outSlots.push({ holder: block, key: 'text', role: 'assistant' });
+    if (isObject(block) && typeof block.text === 'string')
+      outSlots.push({ holder: block, key: 'text', role: 'assistant' });
   }
   const decision = rt.guard.inspectOutput(
     { route: x.route, apiKeyId: x.apiKeyId, model: modelId, segments: slotSegments(outSlots), systemPrompt, context },
@@ -118,7 +122,8 @@ export async function bedrockConverse(
 export function converseRequestSlots(body: Record<string, unknown>): TextSlot[] {
   const slots: TextSlot[] = [];
   if (body.system !== undefined) {
-    if (!Array.isArray(body.system)) throw new GatewayError('invalid_request', 'system must be an array of content blocks');
+    if (!Array.isArray(body.system))
+      throw new GatewayError('invalid_request', 'system must be an array of content blocks');
     for (const block of body.system) addBlock(slots, block, 'system');
   }
   const messages = body.messages;
@@ -164,7 +169,7 @@ function parseAnswer(raw: Buffer): Record<string, unknown> {
   } catch {
     throw new GatewayError('upstream_invalid_response', `${BEDROCK_LABEL} answered with a body that is not valid JSON`);
   }
-  if (!isObject(value)) throw new GatewayError('upstream_invalid_response', `${BEDROCK_LABEL} answered with JSON that is not an object`);
+  if (!isObject(value))
+    throw new GatewayError('upstream_invalid_response', `${BEDROCK_LABEL} answered with JSON that is not an object`);
   return value;
 }
-

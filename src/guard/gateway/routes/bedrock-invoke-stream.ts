@@ -94,7 +94,10 @@ export class InvokeStreamRelay extends StreamRelay {
     try {
       doc = JSON.parse(Buffer.from(payload.bytes, 'base64').toString('utf8'));
     } catch {
-      throw new GatewayError('upstream_invalid_response', `${BEDROCK_LABEL} sent a stream chunk that is not JSON; the guard cannot inspect it`);
+      throw new GatewayError(
+        'upstream_invalid_response',
+        `${BEDROCK_LABEL} sent a stream chunk that is not JSON; the guard cannot inspect it`,
+      );
     }
     if (isObject(doc)) {
       const metrics = doc['amazon-bedrock-invocationMetrics'];
@@ -131,7 +134,10 @@ export class InvokeStreamRelay extends StreamRelay {
       const text = slotText(slot);
       original += text;
       const r = this.stream.push(text);
-      if (r.blocked) return this.block(r.decision!);
+      if (r.blocked) {
+        this.block(r.decision!);
+        return;
+      }
       released += r.text;
     }
     setSlots(slots, released);
@@ -145,7 +151,10 @@ export class InvokeStreamRelay extends StreamRelay {
     if (!stream) return;
     this.stream = undefined;
     const r = stream.end();
-    if (r.blocked) return this.block(r.decision!);
+    if (r.blocked) {
+      this.block(r.decision!);
+      return;
+    }
     if (r.decision) this.x.recordOutput(r.decision);
     const held = this.held;
     this.held = undefined;

@@ -5,20 +5,31 @@
  * InvokeModel has no model-neutral way to say "awaiting approval", so a call needing approval fails the request
  * with `GuardBlockedException` carrying the approval id (use Converse for the pending-approval answer).
  */
-import { newApprovalId, pendingApprovalDetails, type ToolCall, toolCallsFromConverseContent } from '../../tools/index.js';
-import { DEFAULT_MAX_REQUEST_BYTES, parseJsonObject, readBody } from '../body.js';
+import {
+  newApprovalId,
+  pendingApprovalDetails,
+  type ToolCall,
+  toolCallsFromConverseContent,
+} from '../../tools/index.js';
 import { EVENTSTREAM_CONTENT_TYPE } from '../bedrock-eventstream.js';
+import { DEFAULT_MAX_REQUEST_BYTES, parseJsonObject, readBody } from '../body.js';
 import { GatewayError } from '../errors.js';
 import { type Exchange, insertCanary, positiveOr, wantsCanary } from '../exchange.js';
 import type { GatewayRequest, GatewayResponse } from '../http-types.js';
+import { admit } from '../limits.js';
 import type { GatewayRuntime } from '../runtime.js';
 import { contextOf, isObject, slotSegments, slotText, systemPromptOf, writeBack } from '../text-slots.js';
-import { admit } from '../limits.js';
 import { checkToolCalls, toolChecker } from '../tool-checks.js';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, readUpstreamBody } from '../upstream.js';
 import { upstreamHttpError } from '../upstream-errors.js';
-import { BEDROCK_LABEL, bedrockResponseHeaders, headerString, postToBedrock, recordInvokeTokens } from './bedrock-upstream.js';
 import { InvokeStreamRelay } from './bedrock-invoke-stream.js';
+import {
+  BEDROCK_LABEL,
+  bedrockResponseHeaders,
+  headerString,
+  postToBedrock,
+  recordInvokeTokens,
+} from './bedrock-upstream.js';
 import { modelTextSlots } from './model-text.js';
 
 /** Completion-token fields of the model families, checked against `limits.maxTokens`. */
@@ -63,7 +74,12 @@ export async function bedrockInvoke(
   const up = await postToBedrock(rt, x, req, modelId, operation, payload, timeoutMs, accept);
   if (up.status >= 300) throw await upstreamHttpError(up, 'bedrock', timeoutMs, BEDROCK_LABEL);
   const checker = toolChecker(x.policy);
-  const headers = { ...x.responseHeaders, 'x-request-id': x.id, 'x-amzn-requestid': x.id, ...bedrockResponseHeaders(up) };
+  const headers = {
+    ...x.responseHeaders,
+    'x-request-id': x.id,
+    'x-amzn-requestid': x.id,
+    ...bedrockResponseHeaders(up),
+  };
 
   if (x.stream) {
     await new InvokeStreamRelay(res, up, x, rt, timeoutMs, { session, systemPrompt, context, checker }).run({
@@ -75,7 +91,11 @@ export async function bedrockInvoke(
 
   const answerRaw = await readUpstreamBody(up, timeoutMs, BEDROCK_LABEL);
   x.upstreamDone();
-  recordInvokeTokens(x, up.headers['x-amzn-bedrock-input-token-count'], up.headers['x-amzn-bedrock-output-token-count']);
+  recordInvokeTokens(
+    x,
+    up.headers['x-amzn-bedrock-input-token-count'],
+    up.headers['x-amzn-bedrock-output-token-count'],
+  );
   const contentType = headerString(up.headers['content-type']) ?? 'application/json';
   let answer: unknown;
   try {
@@ -139,4 +159,3 @@ export function invokeToolCalls(answer: unknown): ToolCall[] {
   if (isObject(output) && isObject(output.message)) calls.push(...toolCallsFromConverseContent(output.message.content));
   return calls;
 }
-

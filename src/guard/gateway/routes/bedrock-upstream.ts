@@ -25,7 +25,9 @@ export async function postToBedrock(
   accept: string,
 ): Promise<UpstreamResponse> {
   const base = rt.bedrock.endpoint;
-  const url = new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}/model/${encodeURIComponent(modelId)}/${operation}`);
+  const url = new URL(
+    `${base.origin}${base.pathname.replace(/\/$/, '')}/model/${encodeURIComponent(modelId)}/${operation}`,
+  );
   const headers: Record<string, string> = {
     'content-type': headerString(req.headers['content-type']) ?? 'application/json',
     accept,
@@ -63,7 +65,8 @@ export function decodeModelId(encoded: string): string {
   } catch {
     throw new GatewayError('invalid_request', 'the model id in the path is not valid percent-encoding');
   }
-  if (id.length === 0 || id.length > 2048) throw new GatewayError('invalid_request', 'the model id in the path is empty or too long');
+  if (id.length === 0 || id.length > 2048)
+    throw new GatewayError('invalid_request', 'the model id in the path is empty or too long');
   return id;
 }
 

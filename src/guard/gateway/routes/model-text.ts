@@ -9,7 +9,18 @@
 import type { Direction, SegmentRole } from '../../types.js';
 import { isObject, type TextSlot } from '../text-slots.js';
 
-const INPUT_KEYS = new Set(['text', 'prompt', 'inputText', 'content', 'message', 'system', 'preamble', 'texts', 'input', 'query']);
+const INPUT_KEYS = new Set([
+  'text',
+  'prompt',
+  'inputText',
+  'content',
+  'message',
+  'system',
+  'preamble',
+  'texts',
+  'input',
+  'query',
+]);
 const OUTPUT_KEYS = new Set(['text', 'outputText', 'generation', 'completion', 'content']);
 const SKIPPED_KEYS = new Set([
   'image',

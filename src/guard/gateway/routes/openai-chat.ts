@@ -11,7 +11,15 @@ import { type Exchange, insertCanary, positiveOr, wantsCanary } from '../exchang
 import type { GatewayRequest, GatewayResponse } from '../http-types.js';
 import { admit, firstNumber } from '../limits.js';
 import { type GatewayRuntime, sendJson } from '../runtime.js';
-import { contextOf, isObject, slotSegments, slotText, systemPromptOf, type TextSlot, writeBack } from '../text-slots.js';
+import {
+  contextOf,
+  isObject,
+  slotSegments,
+  slotText,
+  systemPromptOf,
+  type TextSlot,
+  writeBack,
+} from '../text-slots.js';
 import { checkToolCalls, toolChecker } from '../tool-checks.js';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, readUpstreamBody } from '../upstream.js';
 import { upstreamHttpError } from '../upstream-errors.js';
@@ -34,7 +42,10 @@ const LABEL = 'the upstream';
 
 export async function openaiChat(req: GatewayRequest, res: GatewayResponse, x: Exchange, rt: GatewayRuntime) {
   if (!rt.openai) {
-    throw new GatewayError('not_found', 'this gateway has no OpenAI-compatible upstream: start it with --upstream <url>');
+    throw new GatewayError(
+      'not_found',
+      'this gateway has no OpenAI-compatible upstream: start it with --upstream <url>',
+    );
   }
   const limits = x.policy.limits;
   const raw = await readBody(req, positiveOr(limits.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES));
@@ -165,6 +176,7 @@ function parseAnswer(raw: Buffer): Record<string, unknown> {
   } catch {
     throw new GatewayError('upstream_invalid_response', `${LABEL} answered with a body that is not valid JSON`);
   }
-  if (!isObject(value)) throw new GatewayError('upstream_invalid_response', `${LABEL} answered with JSON that is not an object`);
+  if (!isObject(value))
+    throw new GatewayError('upstream_invalid_response', `${LABEL} answered with JSON that is not an object`);
   return value;
 }

@@ -17,7 +17,7 @@ import type { Exchange } from '../exchange.js';
 import type { GatewayResponse } from '../http-types.js';
 import type { GatewayRuntime } from '../runtime.js';
 import { SSE_DONE, type SseEvent, SseParser, sseData } from '../sse.js';
-import { StreamRelay, type StreamOutputContext } from '../stream-relay.js';
+import { type StreamOutputContext, StreamRelay } from '../stream-relay.js';
 import { isObject } from '../text-slots.js';
 import { checkToolCalls } from '../tool-checks.js';
 import { interrupted, type UpstreamResponse } from '../upstream.js';
@@ -83,14 +83,18 @@ export class OpenAIStreamRelay extends StreamRelay {
   }
 
   private onEvent(ev: SseEvent): void {
-    if (ev.data === '[DONE]') return this.endStream();
+    if (ev.data === '[DONE]') {
+      this.endStream();
+      return;
+    }
     let chunk: unknown;
     try {
       chunk = JSON.parse(ev.data);
     } catch {
       throw new GatewayError('upstream_invalid_response', `${LABEL} sent a stream event that is not JSON`);
     }
-    if (!isObject(chunk)) throw new GatewayError('upstream_invalid_response', `${LABEL} sent a stream event that is not an object`);
+    if (!isObject(chunk))
+      throw new GatewayError('upstream_invalid_response', `${LABEL} sent a stream event that is not an object`);
     if (isObject(chunk.error)) {
       // The upstream failed in-band: pass its error on and stop.
       const message = typeof chunk.error.message === 'string' ? chunk.error.message : 'upstream stream error';
@@ -100,7 +104,12 @@ export class OpenAIStreamRelay extends StreamRelay {
       return;
     }
     if (this.meta.id === undefined) {
-      this.meta = { id: chunk.id, object: chunk.object ?? 'chat.completion.chunk', created: chunk.created, model: chunk.model };
+      this.meta = {
+        id: chunk.id,
+        object: chunk.object ?? 'chat.completion.chunk',
+        created: chunk.created,
+        model: chunk.model,
+      };
     }
     if (chunk.usage !== undefined && chunk.usage !== null) recordUsage(this.x, chunk.usage);
     const choices = Array.isArray(chunk.choices) ? chunk.choices : [];
@@ -120,7 +129,10 @@ export class OpenAIStreamRelay extends StreamRelay {
       let delta = isObject(c.delta) ? c.delta : undefined;
       if (delta && typeof delta.content === 'string' && delta.content.length > 0) {
         const r = st.stream.push(delta.content);
-        if (r.blocked) return this.block(r.decision!);
+        if (r.blocked) {
+          this.block(r.decision!);
+          return;
+        }
         if (r.text !== delta.content) {
           delta.content = r.text;
           modified = true;
@@ -226,7 +238,8 @@ export class OpenAIStreamRelay extends StreamRelay {
     }
     if (outcome.decision === 'require_approval') {
       const model = String(this.x.model ?? this.meta.model ?? '');
-      for (const c of pendingApprovalChunks({ model, calls, verdicts: outcome.verdicts })) this.send(sseData(JSON.stringify(c)));
+      for (const c of pendingApprovalChunks({ model, calls, verdicts: outcome.verdicts }))
+        this.send(sseData(JSON.stringify(c)));
       this.send(SSE_DONE);
       this.complete();
       return [];

@@ -49,7 +49,7 @@ const NOTHING: ScanResult = { score: 0, spans: [] };
 export const deniedTopicsScanner: ScannerFactory<DeniedTopicsOptions> = {
   name: 'denied_topics',
   description: 'Topics the application must not discuss (name, definition, examples), matched lexically per sentence.',
-  owasp: ['LLM09', 'LLM06'],
+  owasp: ['LLM09'],
   directions: ['input', 'output'],
   defaultAction: 'block',
   defaultThreshold: 0.5,

@@ -17,8 +17,15 @@ export interface CueHit {
 const PASSPORT = /^(?:pas|reisepass)/i;
 const DRIVER_LICENSE = /^(?:driv|dl$|licen|f(?:ü|ue)hrer|permis|carn|rijbew|patente|prawo)/i;
 
+/**
+ * Every cue-driven identifier has at least four digits (passport, licence, a full date of birth): a text with fewer
+ * skips the cue pass. Linear: `\D*` runs never contain the digit that must follow them.
+ */
+const NEEDS_DIGITS = /(?:\d\D*){3}\d/;
+
 export function findCues(text: string): CueHit[] {
   const hits: CueHit[] = [];
+  if (!NEEDS_DIGITS.test(text)) return hits;
   CUES.lastIndex = 0;
   for (let m = CUES.exec(text); m !== null; m = CUES.exec(text)) {
     const cue = m[0];

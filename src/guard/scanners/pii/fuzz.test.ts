@@ -92,11 +92,16 @@ const ADVERSARIAL: [string, (n: number) => string][] = [
 
 describe.each(scanners)('%s runs in linear time on adversarial input', (_, scanner) => {
   it.each(ADVERSARIAL)('%s', (_, make) => {
+    // Best of 3: the minimum filters out GC pauses and other processes on a shared machine.
     const time = (n: number) => {
       const text = make(n);
-      const t0 = performance.now();
-      checkSpans(text, scanner);
-      return performance.now() - t0;
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        checkSpans(text, scanner);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     time(10_000); // warm up
     const small = Math.max(time(50_000), 0.5);

@@ -49,7 +49,7 @@ function isPhone(candidate: string, region: CountryCode): boolean {
   const count = countDigits(candidate);
   if (count < 7 || count > 15) return false;
   const digits = digitsOf(candidate);
-  if (DOUBLE_SEPARATOR.test(candidate) || !balancedParens(candidate)) return false;
+  if (DOUBLE_SEPARATOR.test(candidate) || !balancedParens(candidate) || singleDigitGroups(candidate) > 2) return false;
   if (DATE_LIKE.test(candidate) || DOTTED_QUAD.test(candidate) || DECIMAL.test(candidate)) return false;
   const international = candidate.charCodeAt(0) === 43; // '+'
   if (international) return parsePhoneNumberFromString(candidate)?.isValid() === true;
@@ -92,6 +92,13 @@ function nanpShaped(digits: string): boolean {
   const national = digits.length === 11 && digits[0] === '1' ? digits.slice(1) : digits;
   if (national.length !== 10) return false;
   return national[0]! >= '2' && national[3]! >= '2';
+}
+
+/** "0 0 7 3 4 5 7" (a digit grid, a puzzle) is not a phone number: real layouts have at most a 1-digit trunk/country code. */
+function singleDigitGroups(s: string): number {
+  let singles = 0;
+  for (const g of s.split(/[ .\-()\u00a0+]+/)) if (g.length === 1) singles++;
+  return singles;
 }
 
 function balancedParens(s: string): boolean {

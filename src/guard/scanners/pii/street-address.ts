@@ -20,7 +20,7 @@ const ROMANCE_STREET =
  * London SW1A 2AA", "12 rue de Rivoli". Anchored on the number, so prose without digits costs one fast scan.
  */
 const NUMBER_FIRST = new RegExp(
-  `(?<![\\w\\-])\\d{1,6}[A-Za-z]?(?:\\sbis|\\ster)?,?\\s(?:${ENGLISH_STREET}|${ROMANCE_STREET})`,
+  `\\b\\d{1,6}[A-Za-z]?(?:\\sbis|\\ster)?,?\\s(?:${ENGLISH_STREET}|${ROMANCE_STREET})`,
   'g',
 );
 
@@ -45,6 +45,8 @@ export const streetAddressDetector: Detector = {
   detect(text: string, out: Span[]): void {
     NUMBER_FIRST.lastIndex = 0;
     for (let m = NUMBER_FIRST.exec(text); m !== null; m = NUMBER_FIRST.exec(text)) {
+      // `\b` (fast to scan for) also lets "A-12 …" through; a house number does not follow a hyphen.
+      if (m.index > 0 && text.charCodeAt(m.index - 1) === 45) continue;
       push(text, out, m.index, m.index + m[0].length, m.groups?.tail !== undefined);
     }
     GERMANIC.lastIndex = 0;

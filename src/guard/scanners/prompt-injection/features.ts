@@ -2,11 +2,12 @@
  * Hashed n-gram features of a normalised text, shared by the training script and the scanner so both see exactly
  * the same features: character n-grams (catch spelling variants, punctuation runs, adversarial suffixes such as
  * `}})steps Dob`) and word unigrams and bigrams (catch phrases: "ignore previous", "developer mode"). Each feature
- * is hashed (FNV-1a, then a murmur3 finaliser) to a signed bucket of a fixed-size weight vector, so the model has no
- * vocabulary to store and unseen words cost nothing.
+ * is hashed over the char codes in place (FNV-1a, then a murmur3 finaliser) to a signed bucket of a fixed-size
+ * weight vector, so the model has no vocabulary to store, unseen words cost nothing and no substring is built.
  *
- * The visitor receives the position of each feature so the classifier can score windows of a long document
- * (an injection hidden in one paragraph) from one pass.
+ * Features are written into a reusable buffer (bucket, sign and text position per feature) rather than passed to
+ * a callback: the scanner's hot loop then reads two flat arrays, and the buffer is allocated once per process.
+ * The position lets the classifier score windows of a long document (an injection hidden in one paragraph).
  *
  * Encoded blobs (base64, hex: runs of 24+ word/base64 characters with a digit) produce no features. In the training
  * data only attacks contain them, so their n-grams would teach "any base64 is an attack" and flag every pasted
@@ -23,8 +24,20 @@ export interface FeatureSpec {
   wordBigrams: boolean;
 }
 
-/** Receives one feature: bucket index, sign (+1/−1) and the text position it belongs to. */
-export type FeatureVisitor = (index: number, sign: number, position: number) => void;
+/**
+ * Reusable output of `extractFeatures`. `codes[k]` = bucket × 2 + (1 when the feature's sign is −1);
+ * `positions[k]` = text position the feature belongs to. Grown on demand, never shrunk.
+ */
+export class FeatureBuffer {
+  codes = new Int32Array(8192);
+  positions = new Int32Array(8192);
+
+  ensure(capacity: number): void {
+    if (this.codes.length >= capacity) return;
+    this.codes = new Int32Array(capacity * 2);
+    this.positions = new Int32Array(capacity * 2);
+  }
+}
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -41,6 +54,9 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
+/** Bucket × 2 + sign bit of a finalised hash. */
+const code = (f: number, mask: number) => ((f & mask) << 1) | (f >>> 31);
+
 const isWordChar = (c: number) =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x27 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
 
@@ -54,81 +70,111 @@ const isBlobChar = (c: number) =>
   c === 0x5f ||
   c === 0x2d;
 
-let blobEnd = new Int32Array(1024);
+/** Blob ranges of the current text as [start, end) pairs; reused, since scans are synchronous. */
+let blobs = new Int32Array(64);
 
-/** blobEnd[i] = end of the blob covering position i, or 0 when i is not in a blob. Returns whether any blob exists. */
-function markBlobs(text: string): boolean {
+/** Finds encoded blobs; returns the number of ranges written to `blobs`. */
+function findBlobs(text: string): number {
   const n = text.length;
-  if (blobEnd.length < n) blobEnd = new Int32Array(n * 2);
-  let any = false;
+  let count = 0;
   for (let i = 0; i < n; ) {
     if (!isBlobChar(text.charCodeAt(i))) {
-      blobEnd[i++] = 0;
+      i++;
       continue;
     }
     let j = i;
     let digit = false;
-    while (j < n && isBlobChar(text.charCodeAt(j))) {
+    for (; j < n; j++) {
       const c = text.charCodeAt(j);
+      if (!isBlobChar(c)) break;
       if (c >= 0x30 && c <= 0x39) digit = true;
-      j++;
     }
-    const blob = j - i >= BLOB_MIN && digit;
-    any ||= blob;
-    blobEnd.fill(blob ? j : 0, i, j);
+    if (j - i >= BLOB_MIN && digit) {
+      if (blobs.length < 2 * count + 2) {
+        const grown = new Int32Array(blobs.length * 2);
+        grown.set(blobs);
+        blobs = grown;
+      }
+      blobs[2 * count] = i;
+      blobs[2 * count + 1] = j;
+      count++;
+    }
     i = j;
   }
-  return any;
+  return count;
 }
 
-/** Calls `visit` once per feature of `text`; returns the number of features. */
-export function forEachFeature(text: string, spec: FeatureSpec, visit: FeatureVisitor): number {
+/** Upper bound on the features of a text of length n (char n-grams per position + words and bigrams). */
+export const maxFeatures = (n: number, spec: FeatureSpec) => n * (spec.charMax - spec.charMin + 1) + n + 2;
+
+/**
+ * Writes every feature of `text` into `out` (char n-grams first, positioned at their first character, then words
+ * and bigrams, positioned at the word's last character). Returns the number of features.
+ */
+export function extractFeatures(text: string, spec: FeatureSpec, out: FeatureBuffer): number {
   const mask = spec.dim - 1;
   const n = text.length;
-  const blobs = markBlobs(text);
+  out.ensure(maxFeatures(n, spec));
+  const codes = out.codes;
+  const positions = out.positions;
+  const blobCount = findBlobs(text);
+  const { charMin, charMax } = spec;
   let count = 0;
-  // Character n-grams, position = first character.
-  for (let i = 0; i + spec.charMin <= n; i++) {
-    if (blobs && blobEnd[i]! > 0) {
-      i = blobEnd[i]! - 1;
+
+  // Character n-grams. `nextBlob` is the start of the next blob to skip (n when none is left).
+  let b = 0;
+  let nextBlob = blobCount > 0 ? blobs[0]! : n;
+  for (let i = 0; i + charMin <= n; i++) {
+    if (i === nextBlob) {
+      i = blobs[2 * b + 1]! - 1;
+      b++;
+      nextBlob = b < blobCount ? blobs[2 * b]! : n;
       continue;
     }
     let h = FNV_OFFSET;
-    const limit = Math.min(spec.charMax, n - i);
+    const limit = charMax < n - i ? charMax : n - i;
     for (let k = 0; k < limit; k++) {
       h = Math.imul(h ^ text.charCodeAt(i + k), FNV_PRIME);
-      if (k + 1 >= spec.charMin) {
-        const f = fmix(h ^ (k + 1));
-        visit(f & mask, f >>> 31 ? -1 : 1, i);
-        count++;
+      if (k + 1 >= charMin) {
+        codes[count] = code(fmix(h ^ (k + 1)), mask);
+        positions[count++] = i;
       }
     }
   }
-  // Words and bigrams, position = last character of the word.
+
+  // Words and bigrams.
+  b = 0;
+  nextBlob = blobCount > 0 ? blobs[0]! : n;
   let prev = 0;
   let hasPrev = false;
   for (let i = 0; i < n; ) {
+    if (i >= nextBlob) {
+      // Inside or past a blob: a word starting in it is skipped up to the blob's end.
+      const blobEnd = blobs[2 * b + 1]!;
+      b++;
+      nextBlob = b < blobCount ? blobs[2 * b]! : n;
+      if (i < blobEnd) {
+        i = blobEnd;
+        continue;
+      }
+    }
     if (!isWordChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    if (blobs && blobEnd[i]! > 0) {
-      i = blobEnd[i]!;
-      continue;
-    }
     let h = WORD_SEED;
     let j = i;
-    while (j < n && isWordChar(text.charCodeAt(j))) {
-      h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
-      j++;
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (!isWordChar(c)) break;
+      h = Math.imul(h ^ c, FNV_PRIME);
     }
     const word = fmix(h);
-    visit(word & mask, word >>> 31 ? -1 : 1, j - 1);
-    count++;
+    codes[count] = code(word, mask);
+    positions[count++] = j - 1;
     if (spec.wordBigrams && hasPrev) {
-      const bigram = fmix(Math.imul(prev ^ BIGRAM_SEED, FNV_PRIME) ^ word);
-      visit(bigram & mask, bigram >>> 31 ? -1 : 1, j - 1);
-      count++;
+      codes[count] = code(fmix(Math.imul(prev ^ BIGRAM_SEED, FNV_PRIME) ^ word), mask);
+      positions[count++] = j - 1;
     }
     prev = word;
     hasPrev = true;

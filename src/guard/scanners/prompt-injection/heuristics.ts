@@ -134,14 +134,14 @@ export const HEURISTICS: readonly Heuristic[] = [
   h(
     'special_mode',
     'role_play',
-    2,
+    1,
     'mode',
     '\\b(?:developer|dev|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|chaos|opposite|dude|stan|aim) mode\\b',
   ),
   h(
     'jailbreak_word',
     'role_play',
-    2,
+    1,
     'jailbreak jailbroken jailbreaking',
     '\\b(?:jailbreak|jailbroken|jailbreaking)\\b',
   ),
@@ -227,7 +227,7 @@ export const HEURISTICS: readonly Heuristic[] = [
   h(
     'system_prompt',
     'prompt_extraction',
-    1.5,
+    1,
     'prompt message instructions preprompt',
     '\\b(?:system prompt|system message|system instructions|initial prompt|pre-?prompt|hidden prompt|secret instructions)\\b',
   ),

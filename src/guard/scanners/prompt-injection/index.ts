@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { Scanner, ScannerFactory, ScanResult, SegmentRole } from '../../types.js';
 import { loadInjectionModel } from './model.js';
 import { scoreInjection } from './score.js';
+import { warmUpOnce } from './warm-up.js';
 
 const SensitivityLevel = z.enum(['low', 'medium', 'high']);
 const Role = z.enum(['system', 'user', 'assistant', 'tool', 'document']);
@@ -50,7 +51,9 @@ export const promptInjectionScanner: ScannerFactory<PromptInjectionOptions> = {
   defaultThreshold: 0.5,
   options: PromptInjectionOptions as z.ZodType<PromptInjectionOptions>,
   create(options): Scanner {
+    // Model load and warm-up happen here, at policy load, so no request pays for them.
     const model = loadInjectionModel(options.model);
+    warmUpOnce(model);
     const roles = options.roles ? new Set<SegmentRole>(options.roles) : undefined;
     const promptThreshold = model.prompt.thresholds[options.sensitivity];
     const documentThreshold = model.document.thresholds[options.documentSensitivity ?? options.sensitivity];

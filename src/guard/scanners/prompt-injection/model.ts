@@ -86,10 +86,17 @@ export function modelFromFile(raw: unknown, source: string): InjectionModel {
         source,
       );
     }
-    const weights = new Float32Array(m.features.dim);
-    const signed = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    for (let i = 0; i < signed.length; i++) weights[i] = signed[i]! * h.scale;
-    return { features: m.features, window: m.window, weights, bias: h.bias, thresholds: h.thresholds };
+    // A copy, not a view: small decoded buffers can share Node's pool with unrelated data.
+    const weights = new Int8Array(bytes.length);
+    weights.set(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    return {
+      features: m.features,
+      window: m.window,
+      weights,
+      scale: h.scale,
+      bias: h.bias,
+      thresholds: h.thresholds,
+    };
   };
   return { prompt: head('prompt'), document: head('document'), ...(m.training ? { training: m.training } : {}) };
 }

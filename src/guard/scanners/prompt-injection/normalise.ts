@@ -174,41 +174,56 @@ function shouldFoldLeet(word: string): boolean {
   return lead > 0 && lead <= 2 && letters >= 3;
 }
 
+const WHITESPACE_CHAR = /\s/;
+/** Same set as the regex `\s`, without a regex call for ASCII. */
+const isSpace = (c: number) =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && WHITESPACE_CHAR.test(String.fromCharCode(c)));
+
 /**
  * Rebuilds `norm.text` character by character, recording for each output character the input offset it came from.
- * Same steps as `normalise`: fold non-ASCII, lower-case, collapse whitespace, trim (leetspeak preserves length).
+ * Same steps as `normalise`: fold non-ASCII, lower-case, collapse whitespace (a collapsed run maps to its last
+ * character), trim (leetspeak preserves length). One pass into a typed array: detections on long inputs pay for
+ * it, so it must stay linear and allocation-light.
  */
 function buildOffsets(norm: NormalisedText): Int32Array {
   const input = norm.input;
-  let pieces = '';
-  const from: number[] = [];
+  let offsets = new Int32Array(norm.text.length + 1);
+  let k = 0;
+  /** Input offset of the last whitespace character since the previous kept character, or −1. */
+  let space = -1;
+  const keep = (from: number) => {
+    if (k + 2 > offsets.length) {
+      const grown = new Int32Array(offsets.length * 2 + 2);
+      grown.set(offsets);
+      offsets = grown;
+    }
+    if (space >= 0 && k > 0) offsets[k++] = space;
+    space = -1;
+    offsets[k++] = from;
+  };
   for (let i = 0; i < input.length; ) {
     const c = input.charCodeAt(i);
     if (c < 0x80) {
-      pieces += input[i]!.toLowerCase();
-      from.push(i);
+      if (isSpace(c)) space = i;
+      else keep(i);
       i++;
       continue;
     }
     const cp = input.codePointAt(i)!;
     const piece = foldCodePoint(cp).text.toLowerCase();
-    for (let k = 0; k < piece.length; k++) from.push(i);
-    pieces += piece;
+    for (let p = 0; p < piece.length; p++) {
+      if (isSpace(piece.charCodeAt(p))) space = i;
+      else keep(i);
+    }
     i += cp > 0xffff ? 2 : 1;
   }
-  const offsets: number[] = [];
-  let inSpace = false;
-  for (let k = 0; k < pieces.length; k++) {
-    if (/\s/.test(pieces[k]!)) {
-      inSpace = true;
-      continue;
-    }
-    if (inSpace && offsets.length > 0) offsets.push(from[k - 1]!);
-    inSpace = false;
-    offsets.push(from[k]!);
+  if (k + 1 > offsets.length) {
+    const grown = new Int32Array(k + 1);
+    grown.set(offsets);
+    offsets = grown;
   }
-  offsets.push(input.length);
-  return Int32Array.from(offsets);
+  offsets[k] = input.length;
+  return k + 1 === offsets.length ? offsets : offsets.slice(0, k + 1);
 }
 
 /** The input range that produced the folded range [start, end) of `norm.text`. */

@@ -52,7 +52,7 @@ export function detectHighEntropy(text: string, out: Span[], settings: EntropySe
     const cue = CUE.test(text.slice(Math.max(0, m.index - 40), m.index));
     const bits = shannonEntropy(value);
     if (cue ? bits < settings.minBitsWithCue : bits < settings.minBits || !mixedClasses(value)) continue;
-    if (!cue && HEX.test(value)) continue;
+    if ((!cue && HEX.test(value)) || looksLikeIdentifier(value) || decodesToText(value)) continue;
     out.push({ start: m.index, end: m.index + value.length, entity: 'HIGH_ENTROPY_STRING', score: cue ? 0.9 : 0.75 });
   }
 }
@@ -68,6 +68,30 @@ function mixedClasses(s: string): boolean {
     else if (c >= 48 && c <= 57) digit++;
   }
   return upper >= 2 && lower >= 2 && digit >= 2;
+}
+
+/** "0222-INV-DPATTERSON-COLE": separator-joined words and numbers, an id a person typed, not a random key. */
+function looksLikeIdentifier(s: string): boolean {
+  const parts = s.split(/[-_]/);
+  return parts.length > 1 && parts.every((p) => /^(?:\d+|[A-Za-z][a-z]*|[A-Z]+[a-z]*)$/.test(p) && p.length <= 16);
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$|^[A-Za-z0-9_-]+$/;
+
+/**
+ * Base64 of natural-language text ("SWdub3JlIHlvdXIg…" = "Ignore your…"): an encoded message, not a key (the
+ * prompt_injection scanner decodes and inspects those). Random key material decodes to binary.
+ */
+function decodesToText(s: string): boolean {
+  if (s.length < 24 || !BASE64.test(s)) return false;
+  const bytes = Buffer.from(s, s.includes('-') || s.includes('_') ? 'base64url' : 'base64');
+  let printable = 0;
+  let spaces = 0;
+  for (const b of bytes) {
+    if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
+    if (b === 32) spaces++;
+  }
+  return bytes.length > 0 && printable / bytes.length >= 0.95 && spaces >= 2;
 }
 
 /** "/usr/local/lib/node_modules", "src/guard/scanners": slash-separated lower-case words. */

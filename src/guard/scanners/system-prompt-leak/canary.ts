@@ -39,50 +39,39 @@ export interface CanaryMatch {
   how: 'exact' | 'case' | 'spaced' | 'reversed';
 }
 
-/** Characters a model or attacker may put between the canary's characters without hiding it from a reader. */
-const SEPARATORS = String.raw`[\s\-_.·,:'"\u200b-\u200d\u2060]{0,3}`;
-
-interface CanaryPatterns {
-  /** The core, case-insensitive, with separators allowed between characters. */
-  spaced: RegExp;
-  /** The core reversed, case-insensitive. */
-  reversed: RegExp;
-}
-
-const patternCache = new Map<string, CanaryPatterns>();
-
-function escapeChar(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-/** Patterns for `core`, cached: a request's canary is looked for in every streamed chunk. */
-function patternsFor(core: string): CanaryPatterns {
-  let p = patternCache.get(core);
-  if (!p) {
-    const chars = [...core].map(escapeChar);
-    p = {
-      spaced: new RegExp(chars.join(SEPARATORS), 'i'),
-      reversed: new RegExp([...chars].reverse().join(''), 'i'),
-    };
-    if (patternCache.size >= 256) patternCache.clear();
-    patternCache.set(core, p);
-  }
-  return p;
-}
+/**
+ * Runs of hex digits with up to 3 separator characters between them (spaces, dashes, dots, zero-width…), 6 digits or
+ * more: every place the canary's core can hide, obfuscated or not. One fixed pattern for all canaries: each request
+ * has a new canary, and compiling per-canary patterns cost more than the whole rest of the output scan.
+ */
+const HEX_CANDIDATE = /[0-9a-f](?:[\s\-_.·,:'"\u200b-\u200d\u2060]{0,3}[0-9a-f]){5,}/gi;
+const NOT_HEX = /[^0-9a-f]/g;
 
 /**
- * Finds the canary in `text`; undefined when absent. Case-insensitive matching is done by the regexes rather than
- * by lower-casing the text, which would be slow on long texts and can shift offsets. Linear, never throws.
+ * Finds the canary in `text`; undefined when absent. Case-insensitive matching is done on the hex runs only rather
+ * than by lower-casing the text, which would be slow on long texts and can shift offsets. Linear, never throws.
+ * A match found in a run with separators or reversed points at the whole run.
  */
 export function findCanary(text: string, canary: string): CanaryMatch | undefined {
   const core = canaryCore(canary);
   if (core.length < 6) return undefined;
   const at = text.indexOf(core);
   if (at >= 0) return { start: at, end: at + core.length, how: 'exact' };
-  const { spaced, reversed } = patternsFor(core);
-  const m = spaced.exec(text);
-  if (m) return { start: m.index, end: m.index + m[0].length, how: m[0].length === core.length ? 'case' : 'spaced' };
-  const r = reversed.exec(text);
-  if (r) return { start: r.index, end: r.index + r[0].length, how: 'reversed' };
+  const lower = core.toLowerCase();
+  const reversed = [...lower].reverse().join('');
+  HEX_CANDIDATE.lastIndex = 0;
+  for (let m = HEX_CANDIDATE.exec(text); m; m = HEX_CANDIDATE.exec(text)) {
+    const run = m[0];
+    if (run.length < core.length) continue;
+    const digits = run.toLowerCase().replace(NOT_HEX, '');
+    const i = digits.indexOf(lower);
+    if (i >= 0) {
+      if (digits.length === run.length) {
+        return { start: m.index + i, end: m.index + i + core.length, how: 'case' };
+      }
+      return { start: m.index, end: m.index + run.length, how: 'spaced' };
+    }
+    if (digits.includes(reversed)) return { start: m.index, end: m.index + run.length, how: 'reversed' };
+  }
   return undefined;
 }

@@ -10,10 +10,29 @@ export interface Token {
 }
 
 /** Words (letters/digits with inner apostrophes or hyphens) and single punctuation characters. */
-const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const UPPER_START = /^\p{Lu}/u;
-const ALL_UPPER = /^[\p{Lu}\p{N}'’\-]+$/u;
-const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '”', '\n', '(', '[', '|', '-', '–', '—', '•', '*', '#', '>']);
+const ALL_UPPER = /^[\p{Lu}\p{N}'’-]+$/u;
+const SENTENCE_END = new Set([
+  '.',
+  '!',
+  '?',
+  ':',
+  '"',
+  '“',
+  '”',
+  '\n',
+  '(',
+  '[',
+  '|',
+  '-',
+  '–',
+  '—',
+  '•',
+  '*',
+  '#',
+  '>',
+]);
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -1,7 +1,7 @@
 import type { Span } from '../../../types.js';
 import { type Detector, HAS_UPPER } from '../detector.js';
-import model from './model.json' with { type: 'json' };
 import { features, isCandidate, type Lexicon, tokenize } from './features.js';
+import model from './model.json' with { type: 'json' };
 
 /**
  * PERSON and LOCATION from a small logistic-regression model over capitalised words (features.ts), trained by
@@ -58,7 +58,13 @@ export const personNameDetector: Detector = {
         if (p < THRESHOLD) label = 0;
       }
       // Consecutive tokens of the same class separated by one space form one entity ("New York", "Ada Lovelace").
-      if (label && open && open.label === label && t.start - open.end <= 1 && /^ ?$/.test(text.slice(open.end, t.start))) {
+      if (
+        label &&
+        open &&
+        open.label === label &&
+        t.start - open.end <= 1 &&
+        /^ ?$/.test(text.slice(open.end, t.start))
+      ) {
         open.end = t.end;
         open.score += p;
         open.n++;

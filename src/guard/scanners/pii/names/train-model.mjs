@@ -87,7 +87,10 @@ const K = LABELS.length;
 const W = new Map();
 const weightOf = (f) => {
   let w = W.get(f);
-  if (!w) W.set(f, (w = new Float64Array(K)));
+  if (!w) {
+    w = new Float64Array(K);
+    W.set(f, w);
+  }
   return w;
 };
 function predict(fs, weights = W) {
@@ -140,7 +143,8 @@ function evaluate(rows, weights, threshold) {
       if (gold.some((g) => g.start === p.start && g.end === p.end && g.label === p.label)) c[p.label].tp++;
       else c[p.label].fp++;
     }
-    for (const g of gold) if (!pred.some((p) => p.start === g.start && p.end === g.end && p.label === g.label)) c[g.label].fn++;
+    for (const g of gold)
+      if (!pred.some((p) => p.start === g.start && p.end === g.end && p.label === g.label)) c[g.label].fn++;
   }
   const f1 = ({ tp, fp, fn }) => (tp ? (2 * tp) / (2 * tp + fp + fn) : 0);
   return { c, f1: (f1(c.PERSON) + f1(c.LOCATION)) / 2 };
@@ -168,7 +172,10 @@ for (let epoch = 1; epoch <= Number(values.epochs); epoch++) {
     for (const name of f) {
       const w = W.get(name);
       let a = A.get(name);
-      if (!a) A.set(name, (a = { sum: new Float64Array(K), last: 0, w: new Float64Array(K) }));
+      if (!a) {
+        a = { sum: new Float64Array(K), last: 0, w: new Float64Array(K) };
+        A.set(name, a);
+      }
       for (let k = 0; k < K; k++) a.sum[k] += a.w[k] * (steps - a.last - 1) + w[k];
       a.last = steps;
       a.w.set(w);
@@ -194,7 +201,10 @@ for (const [name, w] of best.weights) {
   weights[name] = [...w].map((x) => Math.round(x * 100) / 100);
 }
 const lexiconOut = {};
-for (const [w, b] of [...lexicon].sort((a, b) => (a[0] < b[0] ? -1 : 1))) (lexiconOut[b] ??= []).push(w);
+for (const [w, b] of [...lexicon].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  lexiconOut[b] ??= [];
+  lexiconOut[b].push(w);
+}
 const model = {
   about:
     'PERSON/LOCATION logistic-regression model of the Steward pii scanner. Trained by train-model.mjs on the WNUT-17 ' +
@@ -206,7 +216,22 @@ const model = {
   lexicon: Object.fromEntries(Object.entries(lexiconOut).map(([b, ws]) => [b, ws.join(' ')])),
   weights,
 };
-writeFileSync(values.out, `${JSON.stringify(model)}\n`);
+writeFileSync(values.out, formatModel(model));
 process.stderr.write(
   `wrote ${values.out}: ${Object.keys(weights).length} features, ${lexicon.size} lexicon words, best epoch ${best.epoch} (dev macro-F1 ${best.f1.toFixed(3)})\n`,
 );
+
+/** The layout Biome gives JSON (one weight row per line), so a retrained model diffs cleanly and passes `biome check`. */
+function formatModel(m) {
+  const j = JSON.stringify;
+  const obj = (o, indent) =>
+    `{\n${Object.entries(o)
+      .map(([k, v]) => `${indent}  ${j(k)}: ${Array.isArray(v) ? `[${v.map((x) => j(x)).join(', ')}]` : j(v)}`)
+      .join(',\n')}\n${indent}}`;
+  const top = Object.entries(m).map(([k, v]) => {
+    if (Array.isArray(v)) return `  ${j(k)}: [${v.map((x) => j(x)).join(', ')}]`;
+    if (v && typeof v === 'object') return `  ${j(k)}: ${obj(v, '  ')}`;
+    return `  ${j(k)}: ${j(v)}`;
+  });
+  return `{\n${top.join(',\n')}\n}\n`;
+}
