@@ -12,11 +12,16 @@
 // data and options → byte-identical file.
 //
 // Benign chat: the benign rows are ~90 % short factual questions, so the fit part is augmented with seeded,
-// template-generated chat requests (see benignChat below). Those templates are separate from the held-out chat set
-// of bench/guard-accuracy/injection-benign-chat.mjs, which this script never reads.
+// template-generated chat requests (see benignChat below), and the prompt head's thresholds must also hold on chat
+// generated from vocabulary the model never saw. Those templates are separate from the held-out chat set of
+// bench/guard-accuracy/injection-benign-chat.mjs, which this script never reads.
 //
 // Options: --data FILE  --out FILE  --modules DIR (compiled scanner modules; default dist/guard/scanners/
-// prompt-injection)  --epochs N  --dim N  --char-min N  --char-max N  --seed N
+// prompt-injection)  --epochs N  --dim N  --seed N  --l2 X  --balance 0..1
+//          --char-min N --char-max N (prompt head, default 4–4)  --doc-char-min N --doc-char-max N (default 3–5)
+//          --window N (prompt head windows; default 0 = none)
+//          --holdout-templates (model selection: train on even chat templates, report FPR on the odd ones)
+//          --dump-chat FILE (write the generated training chat and exit)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -33,11 +38,12 @@ const { values: args } = parseArgs({
     dim: { type: 'string', default: String(2 ** 18) },
     'char-min': { type: 'string', default: '4' },
     'char-max': { type: 'string', default: '4' },
+    'doc-char-min': { type: 'string', default: '3' },
+    'doc-char-max': { type: 'string', default: '5' },
+    window: { type: 'string', default: '0' },
     seed: { type: 'string', default: '42' },
-    l2: { type: 'string', default: '1e-3' },
-    balance: { type: 'string', default: '0.5' },
-    'doc-l2': { type: 'string', default: '1e-6' },
-    'doc-balance': { type: 'string', default: '1' },
+    l2: { type: 'string', default: '1e-6' },
+    balance: { type: 'string', default: '1' },
     // Model selection: train on the even-numbered chat templates only and report FPR on chat generated from the
     // odd-numbered ones (a template shift, like the bench's hold-out, but inside the training data).
     'holdout-templates': { type: 'boolean', default: false },
@@ -54,20 +60,31 @@ const { scoreInjection } = await load('score.js');
 
 const SEED = Number(args.seed);
 const EPOCHS = Number(args.epochs);
-const FEATURES = { dim: Number(args.dim), charMin: Number(args['char-min']), charMax: Number(args['char-max']), wordBigrams: true };
+/**
+ * Features per head. User turns get char 4-grams only (with words and bigrams): a third of the n-grams of 3–5, so
+ * the per-request cost is a third, with the same calibration recall. Documents keep char 3–5-grams, which find the
+ * planted instruction in a BIPIA document markedly better (calibration recall 0.91 vs 0.83 at medium).
+ */
+const HEAD_FEATURES = {
+  prompt: { dim: Number(args.dim), charMin: Number(args['char-min']), charMax: Number(args['char-max']), wordBigrams: true },
+  document: { dim: Number(args.dim), charMin: Number(args['doc-char-min']), charMax: Number(args['doc-char-max']), wordBigrams: true },
+};
+/** Window length used to cut long benign texts into extra negatives and to centre located insertions. */
 const WINDOW = { size: 320, stride: 160 };
+/**
+ * Windows the scanner scores, per head. Documents: an injected paragraph must not be diluted by the rest. User turns:
+ * none by default (--window N to enable): the maximum over many windows of a long benign request drifts up to the
+ * threshold, while injections inside long user turns are what the heuristics catch.
+ */
+const HEAD_WINDOWS = {
+  prompt: Number(args.window) > 0 ? { size: Number(args.window), stride: Number(args.window) / 2 } : undefined,
+  document: WINDOW,
+};
 const CALIBRATION_SHARE = 0.2;
 const LEARNING_RATE = 0.2;
-/**
- * Regularisation and class balance per head. The prompt head must generalise to chat it has not seen, so it gets a
- * stronger L2 and only half-balanced classes (a text with no attack evidence then stays well below the threshold).
- * The document head separates injected from clean documents of the same kind and keeps the original settings.
- * Chosen on the calibration split and on chat from held-out training templates (--holdout-templates), not on test.
- */
-const HEAD_SETTINGS = {
-  prompt: { l2: Number(args.l2), balance: Number(args.balance) },
-  document: { l2: Number(args['doc-l2']), balance: Number(args['doc-balance']) },
-};
+const L2 = Number(args.l2);
+/** 1 weights both classes equally (the default); 0 keeps the natural, benign-heavy class frequencies. */
+const BALANCE = Number(args.balance);
 /** Target false-positive rate on benign calibration rows, per sensitivity. */
 const FPR_TARGETS = { low: 0.001, medium: 0.01, high: 0.03 };
 
@@ -105,9 +122,9 @@ const examples = rows.map((r) => {
 });
 const featureBuffer = new FeatureBuffer();
 /** Sparse, de-duplicated feature vector scaled by 1/√N, exactly as classify() sums it. */
-function vectorise(text) {
+function vectorise(text, head) {
   const acc = new Map();
-  const n = extractFeatures(text, FEATURES, featureBuffer);
+  const n = extractFeatures(text, HEAD_FEATURES[head], featureBuffer);
   for (let k = 0; k < n; k++) {
     const code = featureBuffer.codes[k];
     const index = code >>> 1;
@@ -396,6 +413,54 @@ const CHAT = {
     'Give me a checklist I can follow this week.',
     'What questions should I ask before deciding?',
   ],
+  // Long multi-sentence requests: users paste context before they ask, and long benign prose is otherwise absent
+  // from the benign rows (only attacks are long English prose, so without these "long" reads as "attack").
+  longOpeners: [
+    'I coordinate volunteers for a community food bank and need to reorganise our weekly rota.',
+    'My partner and I are planning to renovate our kitchen this autumn.',
+    'I teach an evening class in photography for adult beginners.',
+    'Our research group is writing a grant proposal about coastal erosion.',
+    'I am the only IT person at a law firm with forty employees.',
+    'We are a family-run hotel with twenty rooms near a ski resort.',
+    'I just took over as treasurer of our local football club.',
+    'Our product team is redesigning the onboarding flow of a budgeting app.',
+    'I am preparing for a job interview as a data analyst at a logistics company.',
+    'My elderly father is moving into our house next month.',
+    'Our city library wants to attract more teenagers.',
+    'I maintain the internal wiki for an engineering department of about ninety people.',
+  ],
+  longDetails: [
+    'We have tried a few approaches already, but none of them stuck for more than a couple of weeks.',
+    'Everyone agrees on the goal, but opinions differ a lot on how to get there.',
+    'Money is limited, so any suggestion that needs new software or extra staff is hard to justify.',
+    'The busiest period starts in about six weeks, so whatever we change has to be in place by then.',
+    'Some of the people involved are not very comfortable with technology.',
+    'Last year we collected feedback through a survey, and the main complaint was poor communication.',
+    'Our current process relies on one person who knows how everything works, which worries me.',
+    'We keep most information in shared spreadsheets that have grown hard to read.',
+    'There are strict rules about what data we may store and for how long.',
+    'I would like to avoid long meetings, because people already feel they have too many.',
+    'A similar organisation nearby solved this by splitting the work into smaller teams.',
+    'The numbers have been stable for a while, but they dropped slightly in the last quarter.',
+    'I have about two hours a week to spend on this on top of my normal work.',
+    'Management is open to changes as long as we can show results within three months.',
+    'I want the result to be simple enough that a newcomer can follow it without help.',
+    'We communicate mostly by email, with a short call every Monday morning.',
+    'It is important that nobody feels their work is being criticised.',
+    'Our previous attempt failed mainly because we tried to change too many things at once.',
+    'Several people work part-time, so their availability changes from week to week.',
+    'I have attached a rough outline below, but it is far from complete.',
+  ],
+  longAsks: [
+    'Could you propose a plan with clear steps and a rough timeline?',
+    'What are the main risks, and how would you reduce each of them?',
+    'Please suggest a structure for a short document that explains the change to everyone.',
+    'How would you measure whether the new approach works better than the old one?',
+    'What would you prioritise in the first month, and what can wait?',
+    'Can you write a first draft of an announcement that I can adapt?',
+    'Which questions should I ask the people involved before deciding anything?',
+    'Please summarise the options and recommend one, explaining your reasoning.',
+  ],
   personaTasks: [
     ['travel guide', 'I will tell you my location and you will suggest places to visit nearby', 'I am in Lisbon and want to see modern art'],
     ['English translator and improver', 'I will write sentences and you will correct and improve them', 'me and him goes to the market yesterday'],
@@ -408,42 +473,53 @@ const CHAT = {
   ],
 };
 
+/**
+ * The vocabulary lists are split in two: even entries generate the training chat, odd entries the calibration chat.
+ * The prompt head's thresholds must also hold on the calibration chat, so they are set for chat whose topics,
+ * languages, products and names the model has not seen: real traffic is like that, and a threshold calibrated only
+ * on familiar words would sit too low.
+ */
+const vocabularyHalf = (parity) =>
+  Object.fromEntries(Object.entries(CHAT).map(([key, list]) => [key, list.filter((_, i) => i % 2 === parity)]));
+const FIT_VOCABULARY = vocabularyHalf(0);
+const CALIBRATION_VOCABULARY = vocabularyHalf(1);
+
 const CHAT_TEMPLATES = [
   // Coding help
-  (r) => `How do I ${r.pick(CHAT.codeTasks)} in ${r.pick(CHAT.languages)}?`,
-  (r) => `I keep getting ${r.pick(CHAT.errors)} in my ${r.pick(CHAT.languages)} code. How do I debug it?`,
-  (r) => `Write a ${r.pick(CHAT.languages)} function to ${r.pick(CHAT.codeTasks)}. Only output the code.`,
-  (r) => `Explain what this code does, line by line:\n\n${r.pick(CHAT.snippets)}`,
-  (r) => `There's a bug in here somewhere. Can you find it?\n${r.pick(CHAT.snippets)}`,
-  (r) => `Refactor this to be more readable and add error handling:\n\n${r.pick(CHAT.snippets)}`,
-  (r) => `Convert this to ${r.pick(CHAT.languages)}:\n${r.pick(CHAT.snippets)}`,
-  (r) => `What's the time complexity of the code below?\n\n${r.pick(CHAT.snippets)}`,
-  (r) => `Ignore the imports, I only care about the main logic. Is this correct?\n${r.pick(CHAT.snippets)}`,
+  (r) => `How do I ${r.pick(r.v.codeTasks)} in ${r.pick(r.v.languages)}?`,
+  (r) => `I keep getting ${r.pick(r.v.errors)} in my ${r.pick(r.v.languages)} code. How do I debug it?`,
+  (r) => `Write a ${r.pick(r.v.languages)} function to ${r.pick(r.v.codeTasks)}. Only output the code.`,
+  (r) => `Explain what this code does, line by line:\n\n${r.pick(r.v.snippets)}`,
+  (r) => `There's a bug in here somewhere. Can you find it?\n${r.pick(r.v.snippets)}`,
+  (r) => `Refactor this to be more readable and add error handling:\n\n${r.pick(r.v.snippets)}`,
+  (r) => `Convert this to ${r.pick(r.v.languages)}:\n${r.pick(r.v.snippets)}`,
+  (r) => `What's the time complexity of the code below?\n\n${r.pick(r.v.snippets)}`,
+  (r) => `Ignore the imports, I only care about the main logic. Is this correct?\n${r.pick(r.v.snippets)}`,
   // Writing
-  (r) => `Write a ${r.pick(CHAT.forms)} about ${r.pick(CHAT.subjects)}.`,
-  (r) => `Can you write me a ${r.pick(CHAT.tones)} ${r.pick(CHAT.forms)} about ${r.pick(CHAT.subjects)}?`,
-  (r) => `Write an email to my ${r.pick(CHAT.recipients)} asking for a deadline extension. Make it ${r.pick(CHAT.tones)}.`,
-  (r) => `Help me write a ${r.pick(CHAT.tones)} message to my ${r.pick(CHAT.recipients)} about missing the meeting.`,
-  (r) => `Give me 5 ideas for a ${r.pick(CHAT.forms)} about ${r.pick(CHAT.subjects)}.`,
-  (r) => `Continue this story in the same style: "${r.pick(CHAT.subjects)} was all anyone talked about that summer."`,
+  (r) => `Write a ${r.pick(r.v.forms)} about ${r.pick(r.v.subjects)}.`,
+  (r) => `Can you write me a ${r.pick(r.v.tones)} ${r.pick(r.v.forms)} about ${r.pick(r.v.subjects)}?`,
+  (r) => `Write an email to my ${r.pick(r.v.recipients)} asking for a deadline extension. Make it ${r.pick(r.v.tones)}.`,
+  (r) => `Help me write a ${r.pick(r.v.tones)} message to my ${r.pick(r.v.recipients)} about missing the meeting.`,
+  (r) => `Give me 5 ideas for a ${r.pick(r.v.forms)} about ${r.pick(r.v.subjects)}.`,
+  (r) => `Continue this story in the same style: "${r.pick(r.v.subjects)} was all anyone talked about that summer."`,
   // Editing and summarising pasted text (real benign fit rows)
   (r, d) => `Summarize the following text:\n\n${d.doc()}`,
   (r, d) => `TL;DR this for me:\n${d.doc()}`,
   (r, d) => `What are the key points here?\n\n${d.doc()}`,
-  (r, d) => `Rewrite this to be more ${r.pick(CHAT.tones)}:\n${d.doc()}`,
-  (r, d) => `Translate this into ${r.pick(CHAT.languagesHuman)}:\n\n${d.doc()}`,
+  (r, d) => `Rewrite this to be more ${r.pick(r.v.tones)}:\n${d.doc()}`,
+  (r, d) => `Translate this into ${r.pick(r.v.languagesHuman)}:\n\n${d.doc()}`,
   (r, d) => `Extract all names, dates and amounts from the text below as a list.\n\n${d.doc()}`,
   (r, d) => `Fix any grammar mistakes in the following, and don't change the meaning:\n${d.doc()}`,
   (r, d) => `Here is a document:\n${d.doc()}\n\nBased on it, ${d.question()}`,
   (r, d) => `${d.instruction()}`,
   // Role-less instructions and constraints
-  (r) => `Give me ${r.int(3, 10)} tips for ${r.pick(CHAT.goals)}.`,
+  (r) => `Give me ${r.int(3, 10)} tips for ${r.pick(r.v.goals)}.`,
   (r) => {
-    const [a, b] = r.pick(CHAT.pairs);
+    const [a, b] = r.pick(r.v.pairs);
     return `Explain the difference between ${a} and ${b}.`;
   },
   (r) => {
-    const [a, b] = r.pick(CHAT.pairs);
+    const [a, b] = r.pick(r.v.pairs);
     return `Make a table comparing ${a} and ${b}. No extra text.`;
   },
   (r, d) => `Answer in one sentence: ${d.question()}`,
@@ -451,79 +527,87 @@ const CHAT_TEMPLATES = [
   (r, d) => `Reply with just yes or no: ${d.question()}`,
   (r, d) => `Ignore the typos in my question, please: ${d.question()}`,
   (r, d) => `Forget about the details for now, ${d.question()}`,
-  (r) => `Respond in JSON with the keys "name" and "reason": what's a good first pet for someone interested in ${r.pick(CHAT.goals)}?`,
-  (r) => `Don't explain, just give me the command to ${r.pick(CHAT.codeTasks)} from the terminal.`,
-  (r) => `Always answer in ${r.pick(CHAT.languagesHuman)} from now on. How are you?`,
-  (r) => `Use simple words only. What is ${r.pick(CHAT.securityTerms)}?`,
-  (r) => `My previous question was unclear, sorry. What I meant is: how do I ${r.pick(CHAT.codeTasks)}?`,
+  (r) => `Respond in JSON with the keys "name" and "reason": what's a good first pet for someone interested in ${r.pick(r.v.goals)}?`,
+  (r) => `Don't explain, just give me the command to ${r.pick(r.v.codeTasks)} from the terminal.`,
+  (r) => `Always answer in ${r.pick(r.v.languagesHuman)} from now on. How are you?`,
+  (r) => `Use simple words only. What is ${r.pick(r.v.securityTerms)}?`,
+  (r) => `My previous question was unclear, sorry. What I meant is: how do I ${r.pick(r.v.codeTasks)}?`,
   // Prompts, AI, system, passwords, security: talking about them is not attacking
-  (r) => `What are good practices for writing prompts for ${r.pick(CHAT.aiTools)}?`,
-  (r) => `How do I write a system prompt for a ${r.pick(CHAT.appKinds)} app built on ${r.pick(CHAT.aiTools)}?`,
-  (r) => `Can you improve this prompt for me? "Write a ${r.pick(CHAT.forms)} about ${r.pick(CHAT.subjects)} for kids"`,
-  (r) => `Why does ${r.pick(CHAT.aiTools)} sometimes ignore parts of my instructions?`,
-  (r) => `What is ${r.pick(CHAT.securityTerms)} and how can a small business protect itself?`,
-  (r) => `How do I protect my ${r.pick(CHAT.appKinds)} app against ${r.pick(CHAT.securityTerms)}?`,
-  (r) => `I forgot my ${r.pick(CHAT.accounts)} password. How do I reset it?`,
-  (r) => `How do I change the admin password on my ${r.pick(CHAT.accounts)}?`,
+  (r) => `What are good practices for writing prompts for ${r.pick(r.v.aiTools)}?`,
+  (r) => `How do I write a system prompt for a ${r.pick(r.v.appKinds)} app built on ${r.pick(r.v.aiTools)}?`,
+  (r) => `Can you improve this prompt for me? "Write a ${r.pick(r.v.forms)} about ${r.pick(r.v.subjects)} for kids"`,
+  (r) => `Why does ${r.pick(r.v.aiTools)} sometimes ignore parts of my instructions?`,
+  (r) => `What is ${r.pick(r.v.securityTerms)} and how can a small business protect itself?`,
+  (r) => `How do I protect my ${r.pick(r.v.appKinds)} app against ${r.pick(r.v.securityTerms)}?`,
+  (r) => `I forgot my ${r.pick(r.v.accounts)} password. How do I reset it?`,
+  (r) => `How do I change the admin password on my ${r.pick(r.v.accounts)}?`,
   (r) => `Is it safe to save passwords in my browser, or should I use a password manager?`,
   () => 'How do I run a program as administrator on Windows 11?',
   () => 'My system keeps freezing when I open too many tabs. What can I check?',
-  (r) => `What are the system requirements for running ${r.pick(CHAT.aiTools)} locally?`,
-  (r) => `Where can I find the assembly instructions for an IKEA ${r.pick(CHAT.items)}?`,
+  (r) => `What are the system requirements for running ${r.pick(r.v.aiTools)} locally?`,
+  (r) => `Where can I find the assembly instructions for an IKEA ${r.pick(r.v.items)}?`,
   () => 'The instructions say to preheat the oven to 180 C. What is that in Fahrenheit?',
-  (r) => `What does "jailbreaking" a phone mean, and does it void the warranty on my ${r.pick(CHAT.items)}?`,
-  (r) => `Our security team wants to red-team ${r.pick(CHAT.aiTools)}. How should we plan the exercise?`,
+  (r) => `What does "jailbreaking" a phone mean, and does it void the warranty on my ${r.pick(r.v.items)}?`,
+  (r) => `Our security team wants to red-team ${r.pick(r.v.aiTools)}. How should we plan the exercise?`,
   () => 'What is the difference between the system role and the assistant role in a chat completion request?',
   () => 'How do I keep secrets like database passwords out of my Docker images?',
-  (r) => `Can you explain how ${r.pick(CHAT.aiTools)} decides what to refuse?`,
+  (r) => `Can you explain how ${r.pick(r.v.aiTools)} decides what to refuse?`,
   // Harmless role play
-  (r) => `You are a ${r.pick(CHAT.roles)}. Give me advice about ${r.pick(CHAT.goals)}.`,
-  (r) => `Pretend you're my ${r.pick(CHAT.roles)} and make me a plan for ${r.pick(CHAT.goals)}.`,
-  (r) => `Act as a ${r.pick(CHAT.roles)} in ${r.pick(CHAT.places)} and tell me what to see in one day.`,
-  (r) => `Let's do a mock interview: you're the ${r.pick(CHAT.roles)} and I'm applying for a job. Ask the first question.`,
-  (r) => `Role-play as a customer who is unhappy with their ${r.pick(CHAT.items)} so I can practise support replies.`,
-  (r) => `Imagine you are a ${r.pick(CHAT.roles)} from the year 1900. What do you think of smartphones?`,
-  (r) => `From now on, act as my ${r.pick(CHAT.languagesHuman)} conversation partner and correct my mistakes.`,
+  (r) => `You are a ${r.pick(r.v.roles)}. Give me advice about ${r.pick(r.v.goals)}.`,
+  (r) => `Pretend you're my ${r.pick(r.v.roles)} and make me a plan for ${r.pick(r.v.goals)}.`,
+  (r) => `Act as a ${r.pick(r.v.roles)} in ${r.pick(r.v.places)} and tell me what to see in one day.`,
+  (r) => `Let's do a mock interview: you're the ${r.pick(r.v.roles)} and I'm applying for a job. Ask the first question.`,
+  (r) => `Role-play as a customer who is unhappy with their ${r.pick(r.v.items)} so I can practise support replies.`,
+  (r) => `Imagine you are a ${r.pick(r.v.roles)} from the year 1900. What do you think of smartphones?`,
+  (r) => `From now on, act as my ${r.pick(r.v.languagesHuman)} conversation partner and correct my mistakes.`,
   // Formats, conversions, languages
   (r) => {
-    const [a, b] = r.pick(CHAT.units);
+    const [a, b] = r.pick(r.v.units);
     return `Convert ${r.int(2, 500)} ${a} to ${b}.`;
   },
   (r, d) => `What format is this, and how do I parse it?\n${d.data()}`,
   (r, d) => `Format this as a Markdown table:\n${d.data()}`,
   (r, d) => `Is this valid? What would you change?\n\n${d.data()}`,
-  (r) => `What's the best file format for sharing a ${r.pick(CHAT.forms)} with someone who uses a Mac?`,
-  (r) => `How do you say "good luck with ${r.pick(CHAT.goals)}" in ${r.pick(CHAT.languagesHuman)}?`,
+  (r) => `What's the best file format for sharing a ${r.pick(r.v.forms)} with someone who uses a Mac?`,
+  (r) => `How do you say "good luck with ${r.pick(r.v.goals)}" in ${r.pick(r.v.languagesHuman)}?`,
   // Chit-chat
   () => 'Hi! How are you today?',
   () => 'Thanks, that was really helpful!',
-  (r) => `Can you recommend a good book about ${r.pick(CHAT.subjects)}?`,
-  (r) => `What should I cook tonight with ${r.pick(CHAT.ingredients)}?`,
-  (r) => `Tell me something surprising about ${r.pick(CHAT.animals)}.`,
+  (r) => `Can you recommend a good book about ${r.pick(r.v.subjects)}?`,
+  (r) => `What should I cook tonight with ${r.pick(r.v.ingredients)}?`,
+  (r) => `Tell me something surprising about ${r.pick(r.v.animals)}.`,
   () => "I'm bored. Suggest something fun to do this weekend.",
-  (r) => `What's the best time of year to visit ${r.pick(CHAT.places)}?`,
+  (r) => `What's the best time of year to visit ${r.pick(r.v.places)}?`,
   // Longer requests with context, as people write them at work
-  (r) => `${r.pick(CHAT.workContext)} ${r.pick(CHAT.workDetail)} ${r.pick(CHAT.workAsk)}`,
-  (r) => `${r.pick(CHAT.workContext)} ${r.pick(CHAT.workDetail)} ${r.pick(CHAT.workDetail)} ${r.pick(CHAT.workAsk)}`,
-  (r) => `Hi, quick question. ${r.pick(CHAT.workContext)} ${r.pick(CHAT.workAsk)} Thanks in advance!`,
-  (r) => `Could you help me think this through? ${r.pick(CHAT.workDetail)} ${r.pick(CHAT.workAsk)}`,
-  (r) => `I want you to help me with ${r.pick(CHAT.goals)}. ${r.pick(CHAT.workDetail)} ${r.pick(CHAT.workAsk)}`,
+  (r) => `${r.pick(r.v.workContext)} ${r.pick(r.v.workDetail)} ${r.pick(r.v.workAsk)}`,
+  (r) => `${r.pick(r.v.workContext)} ${r.pick(r.v.workDetail)} ${r.pick(r.v.workDetail)} ${r.pick(r.v.workAsk)}`,
+  (r) => `Hi, quick question. ${r.pick(r.v.workContext)} ${r.pick(r.v.workAsk)} Thanks in advance!`,
+  (r) => `Could you help me think this through? ${r.pick(r.v.workDetail)} ${r.pick(r.v.workAsk)}`,
+  (r) => `I want you to help me with ${r.pick(r.v.goals)}. ${r.pick(r.v.workDetail)} ${r.pick(r.v.workAsk)}`,
+  (r) => {
+    const details = Array.from({ length: r.int(4, 12) }, () => r.pick(r.v.longDetails));
+    return [r.pick(r.v.longOpeners), ...details, r.pick(r.v.longAsks)].join(' ');
+  },
+  (r, d) => {
+    const details = Array.from({ length: r.int(2, 6) }, () => r.pick(r.v.longDetails));
+    return `${[r.pick(r.v.longOpeners), ...details].join(' ')}\n\nHere is the relevant part:\n${d.doc()}\n\n${r.pick(r.v.longAsks)}`;
+  },
   // "Act as" prompts in the style of public prompt collections
   (r) => {
-    const [role, rule, first] = r.pick(CHAT.personaTasks);
+    const [role, rule, first] = r.pick(r.v.personaTasks);
     return `I want you to act as a ${role}. ${rule[0].toUpperCase()}${rule.slice(1)}. My first request is "${first}".`;
   },
   (r) => {
-    const [role, rule] = r.pick(CHAT.personaTasks);
+    const [role, rule] = r.pick(r.v.personaTasks);
     return `You will act as a ${role}: ${rule}. Keep your replies short and only answer what I ask.`;
   },
   // Questions about AI behaviour and the assistant itself
-  (r) => `Do you remember what I asked earlier about ${r.pick(CHAT.goals)}?`,
-  (r) => `What are your limitations when it comes to ${r.pick(CHAT.goals)} advice?`,
-  (r) => `Can ${r.pick(CHAT.aiTools)} browse the internet, or does it only know its training data?`,
+  (r) => `Do you remember what I asked earlier about ${r.pick(r.v.goals)}?`,
+  (r) => `What are your limitations when it comes to ${r.pick(r.v.goals)} advice?`,
+  (r) => `Can ${r.pick(r.v.aiTools)} browse the internet, or does it only know its training data?`,
   () => 'Why did you give me a different answer than yesterday?',
   () => 'Please follow these rules for the rest of our chat: use metric units and short paragraphs.',
-  (r) => `Your previous answer was too long. Shorten it and focus on ${r.pick(CHAT.goals)}.`,
+  (r) => `Your previous answer was too long. Shorten it and focus on ${r.pick(r.v.goals)}.`,
 ];
 
 const DATA_SAMPLES = [
@@ -539,11 +623,11 @@ const TRAIN_TEMPLATES = args['holdout-templates'] ? CHAT_TEMPLATES.filter((_, i)
 const HOLDOUT_TEMPLATES = args['holdout-templates'] ? CHAT_TEMPLATES.filter((_, i) => i % 2 === 1) : [];
 
 /** `count` distinct generated benign chat requests (normalised), drawing pasted text from `rows`. */
-function benignChat(rows, count, seed, templates = TRAIN_TEMPLATES) {
+function benignChat(rows, count, seed, { templates = TRAIN_TEMPLATES, vocabulary = FIT_VOCABULARY } = {}) {
   const random = rng(seed);
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const r = { pick, int };
+  const r = { pick, int, v: vocabulary };
   const documents = rows.filter((e) => e.row.kind === 'benign-document').map((e) => e.row.text);
   const questions = rows.filter((e) => e.row.kind === 'benign-general').map((e) => e.row.text);
   const instructions = rows.filter((e) => e.row.source === 'yizhongw/self-instruct').map((e) => e.row.text);
@@ -589,10 +673,10 @@ if (args['dump-chat']) {
 function samplesFor(head) {
   const out = [];
   const benign = (text) => {
-    out.push({ ...vectorise(text), y: 0 });
+    out.push({ ...vectorise(text, head), y: 0 });
     if (text.length > WINDOW.size) {
       for (let s = 0; s + WINDOW.size <= text.length; s += WINDOW.size) {
-        out.push({ ...vectorise(text.slice(s, s + WINDOW.size)), y: 0 });
+        out.push({ ...vectorise(text.slice(s, s + WINDOW.size), head), y: 0 });
       }
     }
   };
@@ -604,23 +688,24 @@ function samplesFor(head) {
       benign(e.folded);
       continue;
     }
-    out.push({ ...vectorise(e.folded), y: 1 });
-    if (head === 'document' && at) out.push({ ...vectorise(windowAround(e.folded, at.start, at.end, WINDOW.size)), y: 1 });
+    out.push({ ...vectorise(e.folded, head), y: 1 });
+    if (head === 'document' && at) {
+      out.push({ ...vectorise(windowAround(e.folded, at.start, at.end, WINDOW.size), head), y: 1 });
+    }
   }
   return out;
 }
 
 /** Logistic regression, AdaGrad, L2 on the touched weights, class weights, seeded shuffles. */
 function train(head, samples) {
-  const { l2: L2, balance: BALANCE } = HEAD_SETTINGS[head];
   const positives = samples.filter((s) => s.y === 1).length;
-  // BALANCE 1 weights both classes equally; 0 keeps the natural class frequencies (benign-heavy).
   const classWeight = [
     (samples.length / (2 * (samples.length - positives))) ** BALANCE,
     (samples.length / (2 * positives)) ** BALANCE,
   ];
-  const w = new Float64Array(FEATURES.dim);
-  const g2 = new Float64Array(FEATURES.dim).fill(1e-8);
+  const { dim } = HEAD_FEATURES[head];
+  const w = new Float64Array(dim);
+  const g2 = new Float64Array(dim).fill(1e-8);
   let bias = 0;
   let biasG2 = 1e-8;
   const random = rng(SEED);
@@ -658,17 +743,30 @@ const sampleCounts = {};
 for (const head of ['prompt', 'document']) {
   const { w, bias, samples, positives } = train(head, samplesFor(head));
   const q = quantiseWeights(w);
-  heads[head] = { bias: Number(bias.toFixed(6)), scale: q.scale, weights: q.weights, thresholds: { low: 0, medium: 0, high: 0 } };
+  heads[head] = {
+    features: HEAD_FEATURES[head],
+    ...(HEAD_WINDOWS[head] ? { window: HEAD_WINDOWS[head] } : {}),
+    bias: Number(bias.toFixed(6)),
+    scale: q.scale,
+    weights: q.weights,
+    thresholds: { low: 0, medium: 0, high: 0 },
+  };
   sampleCounts[head] = { samples, positives };
 }
 const trainSeconds = (performance.now() - started) / 1000;
 
 // Calibrate each head as the scanner will run it (quantised weights, heuristics, decoders) on the held-out rows.
-const file = { format: MODEL_FORMAT, features: FEATURES, window: WINDOW, heads };
+const file = { format: MODEL_FORMAT, heads };
 const model = modelFromFile(file, 'in-memory model');
 const calibrationReport = {};
-const calibrationChat = benignChat(calibration, 1000, SEED + 3);
-const holdoutChat = HOLDOUT_TEMPLATES.length ? benignChat(calibration, 1000, SEED + 4, HOLDOUT_TEMPLATES) : [];
+// Chat from the calibration vocabulary (all templates), pasted text from calibration rows.
+const calibrationChat = benignChat(calibration, 2000, SEED + 3, {
+  templates: CHAT_TEMPLATES,
+  vocabulary: CALIBRATION_VOCABULARY,
+});
+const holdoutChat = HOLDOUT_TEMPLATES.length
+  ? benignChat(calibration, 1000, SEED + 4, { templates: HOLDOUT_TEMPLATES, vocabulary: CALIBRATION_VOCABULARY })
+  : [];
 for (const head of ['prompt', 'document']) {
   // With threshold 0 the scanner's evidence is the combined logit; thresholds are searched on it.
   const scored = calibration.map((e) => ({ e, evidence: scoreInjection(e.row.text, model[head], 0).details.evidence }));
@@ -681,11 +779,18 @@ for (const head of ['prompt', 'document']) {
   const attacks = scored.filter((s) => s.e.y === 1 && (head === 'document' || s.e.row.source !== 'microsoft/BIPIA'));
   // Lowest threshold with at most floor(fpr · n) benign rows at or above it: just above the next benign score.
   const lowest = (sorted, fpr) => sorted[Math.floor(fpr * sorted.length)] + 1e-3;
-  // The document head must also meet the target on benign documents alone: they are what it sees in production,
-  // and the short questions that dominate the benign rows would otherwise set a threshold too low for documents.
+  // Each head must also meet the target on what it sees in production, besides the short questions that dominate
+  // the benign rows: the document head on benign documents alone, the prompt head on the calibration chat.
+  const chat =
+    head === 'prompt'
+      ? calibrationChat.map((text) => scoreInjection(text, model[head], 0).details.evidence).sort((a, b) => b - a)
+      : [];
   const thresholdFor = (fpr) =>
     Number(
-      (head === 'document' ? Math.max(lowest(benign, fpr), lowest(benignDocuments, fpr)) : lowest(benign, fpr)).toFixed(3),
+      Math.max(
+        lowest(benign, fpr),
+        head === 'document' ? lowest(benignDocuments, fpr) : lowest(chat, fpr),
+      ).toFixed(3),
     );
   const thresholds = Object.fromEntries(Object.entries(FPR_TARGETS).map(([k, fpr]) => [k, thresholdFor(fpr)]));
   heads[head].thresholds = thresholds;
@@ -695,17 +800,9 @@ for (const head of ['prompt', 'document']) {
     perKind[s.e.row.kind][1]++;
     if (s.evidence >= thresholds.medium) perKind[s.e.row.kind][0]++;
   }
-  // Informational, not used for thresholds: generated chat from the trainer's own templates, pasted text from
-  // calibration rows (in-distribution for the templates, so optimistic; the real check is the bench's hold-out).
-  const chatFpr =
-    head === 'prompt'
-      ? Number(
-          (
-            calibrationChat.filter((text) => scoreInjection(text, model[head], 0).details.evidence >= thresholds.medium)
-              .length / calibrationChat.length
-          ).toFixed(4),
-        )
-      : undefined;
+  const chatFpr = chat.length ? Number((chat.filter((x) => x >= thresholds.medium).length / chat.length).toFixed(4)) : undefined;
+  // Where the medium threshold would be on the real benign rows alone: how much the chat moved it.
+  const benignOnlyMedium = Number(lowest(benign, FPR_TARGETS.medium).toFixed(3));
   const holdoutScored =
     head === 'prompt' ? holdoutChat.map((text) => ({ text, evidence: scoreInjection(text, model[head], 0).details.evidence })) : [];
   const holdoutFpr = holdoutScored.length
@@ -717,7 +814,9 @@ for (const head of ['prompt', 'document']) {
     for (const x of worst) process.stderr.write(`  ${x.evidence.toFixed(2)} ${JSON.stringify(x.text.slice(0, 110))}\n`);
   }
   calibrationReport[head] = {
-    ...(chatFpr === undefined ? {} : { templateChatFprAtMedium: chatFpr }),
+    ...(chatFpr === undefined
+      ? {}
+      : { calibrationChat: { rows: chat.length, fprAtMedium: chatFpr, mediumOnBenignRowsAlone: benignOnlyMedium } }),
     ...(holdoutFpr === undefined ? {} : { heldOutTemplateChatFprAtMedium: holdoutFpr }),
     ...Object.fromEntries(
       Object.entries(thresholds).map(([k, t]) => [
@@ -746,10 +845,11 @@ file.training = {
   seed: SEED,
   epochs: EPOCHS,
   learningRate: LEARNING_RATE,
-  headSettings: HEAD_SETTINGS,
+  l2: L2,
+  classBalance: BALANCE,
   augmentedBenignRequests: AUGMENTED_REQUESTS,
   generatedBenignChat: GENERATED_CHAT,
-  algorithm: 'logistic regression, AdaGrad, hashed char 3-5-grams + word 1-2-grams, int8 weights',
+  algorithm: 'logistic regression, AdaGrad, hashed char n-grams (per head) + word 1-2-grams, int8 weights',
   fprTargets: FPR_TARGETS,
   calibration: calibrationReport,
 };

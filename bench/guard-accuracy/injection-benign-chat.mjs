@@ -163,11 +163,13 @@ const SECURITY_QS = [
     const [a, b] = two(r, SECURITY_TERMS);
     return `How is ${a} different from ${b}?`;
   },
-  (r) => `How often should we rotate the ${r.pick(['database password', 'SSH keys', 'access tokens', 'TLS certificates'])} on ${r.pick(CLOUD)}?`,
+  (r) =>
+    `How often should we rotate the ${r.pick(['database password', 'SSH keys', 'access tokens', 'TLS certificates'])} on ${r.pick(CLOUD)}?`,
   (r) => `${r.pick(PRODUCTS)} asked me to confirm my password in a pop-up. Is that normal or a scam?`,
   () => 'Write a short policy telling employees never to share their passwords, even with IT.',
   () => 'Help me write instructions for a chatbot that answers questions about our return policy.',
-  (r) => `What should a system prompt include for a ${r.pick(['tutoring', 'recipe', 'travel booking', 'HR helpdesk'])} assistant?`,
+  (r) =>
+    `What should a system prompt include for a ${r.pick(['tutoring', 'recipe', 'travel booking', 'HR helpdesk'])} assistant?`,
   () => 'How do I give a contractor temporary admin rights and remove them automatically later?',
 ];
 
@@ -178,7 +180,8 @@ const CATEGORIES = {
     (r) => `What's an idiomatic way to ${r.pick(CODE_TASKS)} in ${r.pick(PROGRAMMING)}?`,
     (r) => `Why does this not work as expected?\n\n${r.pick(SNIPPETS)}`,
     (r) => `Could you review this snippet and point out anything risky?\n\n${r.pick(SNIPPETS)}`,
-    (r) => `I'm new to ${r.pick(PROGRAMMING)}. How should I structure a small project that needs to ${r.pick(CODE_TASKS)}?`,
+    (r) =>
+      `I'm new to ${r.pick(PROGRAMMING)}. How should I structure a small project that needs to ${r.pick(CODE_TASKS)}?`,
     (r) => `Add comments to this code so a junior developer can follow it:\n${r.pick(SNIPPETS)}`,
     (r) => {
       const [a, b] = two(r, PROGRAMMING);
@@ -202,7 +205,8 @@ const CATEGORIES = {
     (r) => `Translate this email into ${r.pick(LANGS)}, keeping the greeting natural:\n\n${r.pick(EMAILS)}`,
     (r) => `Write a polite reply to this saying I'll get back to them on Monday:\n\n${r.pick(EMAILS)}`,
     (r) => `Condense this email into one sentence:\n\n${r.pick(EMAILS)}`,
-    (r) => `Fix the spelling and punctuation here, but keep my wording: "${r.pick(PHRASES).toLowerCase().replace(/[.?]$/, '')} i think"`,
+    (r) =>
+      `Fix the spelling and punctuation here, but keep my wording: "${r.pick(PHRASES).toLowerCase().replace(/[.?]$/, '')} i think"`,
     (r) => `What is the main point of this message, and does it need a reply?\n\n${r.pick(EMAILS)}`,
     (r) => `Turn these notes into a friendly update for the team:\n${r.pick(NOTES)}`,
   ],
@@ -215,18 +219,21 @@ const CATEGORIES = {
     () => 'How do I prepare for a salary negotiation next week?',
   ],
   instructions: [
-    (r) => `List five ${r.pick(['board games', 'podcasts', 'houseplants', 'stretches', 'documentaries'])} for beginners.`,
+    (r) =>
+      `List five ${r.pick(['board games', 'podcasts', 'houseplants', 'stretches', 'documentaries'])} for beginners.`,
     (r) => `Give me ${r.int(3, 7)} ideas for a ${r.pick(OCCASIONS)} gift under 30 euros.`,
     (r) => `Break down ${r.pick(CODE_TASKS)} into small steps I can follow.`,
     (r) => `Only use bullet points: what are the pros and cons of ${r.pick(HOBBIES)} as a hobby?`,
-    (r) => `Explain step by step how to ${r.pick(['descale a kettle', 'change a bike tyre', 'make cold brew', 'repot a cactus', 'set up a budget spreadsheet'])}.`,
+    (r) =>
+      `Explain step by step how to ${r.pick(['descale a kettle', 'change a bike tyre', 'make cold brew', 'repot a cactus', 'set up a budget spreadsheet'])}.`,
     (r) => {
       const [a, b] = two(r, CLOUD);
       return `Compare ${a} and ${b} for hosting a small web app.`;
     },
     () => 'Rank these by calorie content: an apple, a bagel, a handful of almonds, a banana.',
     () => 'Pretend I know nothing about finance and walk me through what an index fund is.',
-    (r) => `Respond only with a number: how many days are there in ${r.pick(['a leap year', 'February 2023', 'a fortnight'])}?`,
+    (r) =>
+      `Respond only with a number: how many days are there in ${r.pick(['a leap year', 'February 2023', 'a fortnight'])}?`,
     () => 'From now on in this chat, please answer in British English.',
     () => 'Keep your answers short. What causes the seasons?',
     () => 'Answer as if you were explaining to a ten-year-old: why is the sky blue?',
@@ -271,9 +278,12 @@ const CATEGORIES = {
     () => 'Thanks, that worked. One more thing: how do I undo it later?',
     () => 'I had a rough day. Can you suggest something relaxing to do tonight?',
     (r) => `What's a fun fact about ${r.pick(CITIES)}?`,
-    (r) => `Recommend a ${r.pick(['comedy', 'thriller', 'documentary', 'animated film', 'romance'])} for a ${r.pick(['rainy', 'lazy', 'long', 'quiet'])} evening.`,
-    (r) => `Tell me a clean joke about ${r.pick(['accountants', 'penguins', 'librarians', 'dentists', 'pirates', 'gardeners'])}.`,
-    (r) => `What's the weather usually like in ${r.pick(CITIES)} in ${r.pick(['spring', 'summer', 'autumn', 'winter'])}?`,
+    (r) =>
+      `Recommend a ${r.pick(['comedy', 'thriller', 'documentary', 'animated film', 'romance'])} for a ${r.pick(['rainy', 'lazy', 'long', 'quiet'])} evening.`,
+    (r) =>
+      `Tell me a clean joke about ${r.pick(['accountants', 'penguins', 'librarians', 'dentists', 'pirates', 'gardeners'])}.`,
+    (r) =>
+      `What's the weather usually like in ${r.pick(CITIES)} in ${r.pick(['spring', 'summer', 'autumn', 'winter'])}?`,
     (r) => `My friend says ${r.pick(HOBBIES)} is boring. Convince me otherwise!`,
     () => 'Never mind the last question. What is a good name for a golden retriever?',
     () => 'Can you tell me what this means: "the proof of the pudding is in the eating"?',
@@ -313,5 +323,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const byCategory = {};
   for (const x of rows) byCategory[x.category] = (byCategory[x.category] ?? 0) + 1;
   process.stdout.write(`${rows.length} distinct prompts: ${JSON.stringify(byCategory)}\n`);
-  for (const x of rows.slice(0, Number(values.sample))) process.stdout.write(`[${x.category}] ${JSON.stringify(x.text)}\n`);
+  for (const x of rows.slice(0, Number(values.sample)))
+    process.stdout.write(`[${x.category}] ${JSON.stringify(x.text)}\n`);
 }

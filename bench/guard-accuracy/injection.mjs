@@ -7,7 +7,13 @@
 // calibration split of TRAIN (the same seeded split the training script uses), then TPR/FPR are reported on TEST.
 // Peers that only answer yes/no get their single operating point. Writes results/injection.md.
 //
+// Two more benign sets, scanned as user prompts, report false positives on ordinary chat (the dataset's benign rows
+// are ~90 % short factual questions): the held-out chat prompts of injection-benign-chat.mjs (never used for training
+// or thresholds) and the seeded 1 KB work requests of the gateway bench (bench/guard/lib/prompts.mjs).
+//
 // Options: --steward DIR (compiled scanner folder; default ../../dist/guard/scanners/prompt-injection)
+//          --baseline DIR (another compiled scanner folder, e.g. a build of the previous version, reported as extra
+//          rows; it loads the model its own package root holds)
 //          --data DIR (default ../../../shared/datasets/prompt-injection)  --fpr 0.01
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,14 +28,17 @@ const { values: args } = parseArgs({
     steward: { type: 'string', default: join(here, '..', '..', 'dist', 'guard', 'scanners', 'prompt-injection') },
     data: { type: 'string', default: join(here, '..', '..', '..', 'shared', 'datasets', 'prompt-injection') },
     fpr: { type: 'string', default: '0.01' },
+    baseline: { type: 'string' },
   },
 });
 const TARGET_FPR = Number(args.fpr);
-const load = (file) => import(pathToFileURL(join(resolve(args.steward), file)).href);
+const load = (file, dir = args.steward) => import(pathToFileURL(join(resolve(dir), file)).href);
 const { promptInjectionScanner } = await load('index.js');
 const { normalise } = await load('normalise.js');
 const { LLMGuard } = (await import('llm-guard')).default ?? (await import('llm-guard'));
 const { vard } = await import('@andersmyrmel/vard');
+const { benignChatHeldOut } = await import('./injection-benign-chat.mjs');
+const { chatBodies } = await import('../guard/lib/prompts.mjs');
 
 const readJsonl = (f) =>
   readFileSync(join(args.data, f), 'utf8')
@@ -55,10 +64,17 @@ const isDocument = (r) => r.source === 'microsoft/BIPIA';
 const scanner = promptInjectionScanner.create(promptInjectionScanner.options.parse({}));
 const ctx = (role) => ({ direction: 'input', role, route: 'bench' });
 /** Evidence above the head's own threshold: ≥ 0 is the shipped default decision (score ≥ 0.5). */
-const stewardMargin = (text, role) => {
-  const r = scanner.scan(text, ctx(role));
+const marginOf = (s) => (text, role) => {
+  const r = s.scan(text, ctx(role));
   return { value: r.details.evidence - r.details.threshold, flagged: r.score >= 0.5 };
 };
+const stewardMargin = marginOf(scanner);
+const baseline = args.baseline
+  ? await (async () => {
+      const { promptInjectionScanner: f } = await load('index.js', args.baseline);
+      return marginOf(f.create(f.options.parse({})));
+    })()
+  : undefined;
 const llmGuard = new LLMGuard({
   pii: false,
   profanity: false,
@@ -86,6 +102,20 @@ const detectors = [
     short: 'steward-roles',
     run: (r) => stewardMargin(r.text, isDocument(r) ? 'document' : 'user'),
   },
+  ...(baseline
+    ? [
+        {
+          name: 'Steward, previous version (every row as a user prompt)',
+          short: 'steward-before',
+          run: (r) => baseline(r.text, 'user'),
+        },
+        {
+          name: 'Steward, previous version (BIPIA documents scanned as `document`)',
+          short: 'steward-before-roles',
+          run: (r) => baseline(r.text, isDocument(r) ? 'document' : 'user'),
+        },
+      ]
+    : []),
   {
     name: 'vard 1.2.0 (@andersmyrmel/vard)',
     short: 'vard',
@@ -121,6 +151,13 @@ const pct = (x) => `${(100 * x).toFixed(1)} %`;
 const rate = (list, pred) => (list.length ? list.filter(pred).length / list.length : Number.NaN);
 
 const KINDS = ['direct', 'indirect', 'obfuscated', 'roleplay', 'prompt-extraction'];
+const heldOutChat = benignChatHeldOut().map((x) => ({ ...x, kind: 'chat', label: 'benign' }));
+const chatCategories = [...new Set(heldOutChat.map((x) => x.category))];
+const INJECTION_MARKERS = /Ignore all|OVERRIDE|Forget the rules/;
+const gatewayBenign = chatBodies(512, 1)
+  .bodies.map((b) => JSON.parse(b).messages.find((m) => m.role === 'user').content)
+  .filter((text) => !INJECTION_MARKERS.test(text))
+  .map((text) => ({ text, kind: 'gateway', label: 'benign' }));
 const results = [];
 for (const d of detectors) {
   process.stderr.write(`${d.short}: calibrating on ${calibrationBenign.length} benign train rows…\n`);
@@ -139,6 +176,9 @@ for (const d of detectors) {
     scored.push({ r, ...res });
   }
   const totalMs = performance.now() - started;
+  // Ordinary chat, as user prompts: the held-out generated set and the gateway bench's 1 KB requests.
+  const chat = await evaluate(d, heldOutChat);
+  const gateway = await evaluate(d, gatewayBenign);
   times.sort((a, b) => a - b);
   const attacks = scored.filter((x) => isAttack(x.r));
   const benign = scored.filter((x) => !isAttack(x.r));
@@ -183,6 +223,20 @@ for (const d of detectors) {
     },
     attacks: attacks.length,
     benignRows: benign.length,
+    chat: {
+      def: rate(chat, atDefault),
+      cal: rate(chat, atCal),
+      byCategory: Object.fromEntries(
+        chatCategories.map((c) => [
+          c,
+          rate(
+            chat.filter((x) => x.r.category === c),
+            atDefault,
+          ),
+        ]),
+      ),
+    },
+    gateway: { def: rate(gateway, atDefault), cal: rate(gateway, atCal) },
   });
 }
 
@@ -234,6 +288,27 @@ for (const x of results) {
       ` | ${pct(x.def.benign['benign-general'])} | ${pct(x.def.benign['benign-hard'])} | ${pct(x.def.benign['benign-document'])} |`,
   );
 }
+lines.push('');
+lines.push('## False positives on ordinary chat (scanned as user prompts)');
+lines.push('');
+lines.push(
+  `Held-out chat: ${heldOutChat.length} distinct prompts from bench/guard-accuracy/injection-benign-chat.mjs (seed 7; ` +
+    'templates and vocabulary separate from the trainer, never used for training or thresholds). Gateway 1 KB: the ' +
+    `${gatewayBenign.length} benign seeded work requests of the gateway bench (bench/guard/lib/prompts.mjs, seed 1).`,
+);
+lines.push('');
+lines.push(
+  `| detector | held-out chat FPR (default) | held-out chat FPR (cal.) | gateway 1 KB FPR (default) | ${chatCategories.join(' | ')} |`,
+);
+lines.push(`|---|---:|---:|---:|${chatCategories.map(() => '---:').join('|')}|`);
+for (const x of results.filter((r) => !r.d.short.endsWith('roles'))) {
+  lines.push(
+    `| ${x.d.name.replace(' (every row as a user prompt)', '')} | ${pct(x.chat.def)} | ${pct(x.chat.cal)} | ${pct(x.gateway.def)} | ` +
+      `${chatCategories.map((c) => pct(x.chat.byCategory[c])).join(' | ')} |`,
+  );
+}
+lines.push('');
+lines.push('Per-category columns are at the default setting.');
 lines.push('');
 lines.push('## Latency and throughput (one thread, test set)');
 lines.push('');

@@ -10,7 +10,7 @@
  *
  *   node bench/guard/run.mjs [--targets direct,portkey,steward] [--rate auto|<req/s>] [--latency-concurrency 32]
  *        [--throughput-concurrency 64] [--duration 8] [--warmup 2] [--policy examples/guard/policy.yaml]
- *        [--requests 512] [--seed 1] [--out bench/guard/results/latest.md]
+ *        [--requests 512] [--seed 1] [--steward-workers 1] [--out bench/guard/results/latest.md]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,7 @@ const { values: opts } = parseArgs({
     requests: { type: 'string', default: '512' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: join(here, 'results', 'latest.md') },
+    'steward-workers': { type: 'string', default: '1' },
   },
 });
 const num = (name) => {
@@ -54,6 +55,7 @@ const settings = {
   policy: resolve(opts.policy),
   requests: num('requests'),
   seed: num('seed'),
+  stewardWorkers: num('steward-workers'),
 };
 for (const t of settings.targets) {
   if (!['direct', 'portkey', 'steward'].includes(t))
@@ -148,8 +150,10 @@ function stewardCommand(upstreamBase, port, auditFile) {
     if (/--host\b/.test(text)) args.push('--host', '127.0.0.1');
     else if (/--listen\b/.test(text)) args.push('--listen', `127.0.0.1:${port}`);
     if (/--audit-log\b/.test(text)) args.push('--audit-log', auditFile);
+    if (settings.stewardWorkers > 1) args.push('--workers', String(settings.stewardWorkers));
     return { command: process.execPath, args, via: 'cli' };
   }
+  if (settings.stewardWorkers > 1) return { error: '--steward-workers needs `steward guard serve --workers`' };
   if (existsSync(join(repo, 'dist', 'guard', 'gateway', 'index.js'))) {
     const launcher = join(here, 'lib', 'steward-launcher.mjs');
     return {
@@ -232,6 +236,11 @@ async function main() {
       if (how.error) skipped.push({ name: 'steward', reason: how.error });
       else {
         commands.steward = `node ${how.args.map((a) => (a.startsWith(repo) ? relative(repo, a) : a)).join(' ')}`;
+        if (settings.stewardWorkers > 1) {
+          remarks.push(
+            `Steward ran with \`--workers ${settings.stewardWorkers}\` (node:cluster); its CPU and RSS columns add up the primary and its workers. The workers share the machine's cores with the load generator and the upstream.`,
+          );
+        }
         if (how.via === 'library') {
           remarks.push(
             'Steward ran through lib/steward-launcher.mjs (createGateway from dist/ with the options `guard serve` passes): the CLI had no `guard serve` yet.',

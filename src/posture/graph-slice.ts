@@ -80,66 +80,82 @@ export function detach(r: Resource): DetachedResource {
 }
 
 /**
- * A detached resource on the wire: a tuple rather than an object, so JSON carries no key names. Strings many
- * resources share (file, format) are indexes into the batch's string table, so the receiving side makes one string
- * of each, not one per resource; the properties travel apart as JSON (see serialize.ts), parsed when read.
+ * A detached resource on the wire: a tuple rather than an object, so JSON carries no key names. Strings are indexes
+ * into the batch's string table (ids, types and files repeat across a batch's resources and findings), so the
+ * receiving side makes one string of each, not one per use; a CDK resource's metadata (just its construct path) is
+ * a marker. The properties travel apart as JSON (see serialize.ts), parsed when read.
  */
 export type WireResource = [
-  id: string,
-  type: string,
-  sourceType: string | 0,
-  condition: string | 0,
-  dependsOn: string[],
-  refs: string[],
+  id: number,
+  type: number,
+  sourceType: number,
+  condition: number,
+  dependsOn: number[],
+  refs: number[],
   format: number,
-  constructPath: string | 0,
+  constructPath: number,
   file: number,
   line: number,
   column: number,
   lines: number[],
   properties: number,
-  metadata: Record<string, unknown>,
+  metadata: Record<string, unknown> | 0,
 ];
 
-/** Encode for the wire: `shared` gives a string's index in the string table, `text` a JSON text's index. */
+const CDK_PATH = 'aws:cdk:path';
+
+/** Metadata that says only the construct path, as `cdk synth` writes it. */
+function isOnlyConstructPath(r: DetachedResource): boolean {
+  const m = r.metadata;
+  if (r.constructPath === undefined || m[CDK_PATH] !== r.constructPath) return false;
+  for (const k in m) if (k !== CDK_PATH) return false;
+  return Object.getPrototypeOf(m) === Object.prototype;
+}
+
+/**
+ * Encode for the wire: `shared` gives a string's index in the string table (-1 stands for absent), `text` a JSON
+ * text's index.
+ */
 export function toWire(
   r: DetachedResource,
   shared: (s: string) => number,
   text: (json: string) => number,
 ): WireResource {
   const p = r.position;
+  const optional = (s: string | undefined) => (s === undefined ? -1 : shared(s));
   return [
-    r.id,
-    r.type,
-    r.sourceType ?? 0,
-    r.condition ?? 0,
-    r.dependsOn,
-    r.refs,
+    shared(r.id),
+    shared(r.type),
+    optional(r.sourceType),
+    optional(r.condition),
+    r.dependsOn.map(shared),
+    r.refs.map(shared),
     shared(r.format),
-    r.constructPath ?? 0,
+    optional(r.constructPath),
     shared(p.file),
     p.line,
     p.column,
     r.lines,
     text(r.propertiesJson()),
-    r.metadata,
+    isOnlyConstructPath(r) ? 0 : r.metadata,
   ];
 }
 
 /** A detached resource back from the wire (see toWire). */
 export function fromWire(w: WireResource, strings: readonly string[], texts: readonly string[]): DetachedResource {
   const d = new DetachedResource();
-  d.id = w[0];
-  d.type = w[1];
-  if (w[2] !== 0) d.sourceType = w[2];
-  if (w[3] !== 0) d.condition = w[3];
-  d.dependsOn = w[4];
-  d.refs = w[5];
-  d.format = strings[w[6]] as SourceFormat;
-  if (w[7] !== 0) d.constructPath = w[7];
-  d.position = { file: strings[w[8]]!, line: w[9], column: w[10] };
+  const str = (i: number) => strings[i]!;
+  d.id = str(w[0]);
+  d.type = str(w[1]);
+  if (w[2] >= 0) d.sourceType = str(w[2]);
+  if (w[3] >= 0) d.condition = str(w[3]);
+  d.dependsOn = w[4].map(str);
+  d.refs = w[5].map(str);
+  d.format = str(w[6]) as SourceFormat;
+  if (w[7] >= 0) d.constructPath = str(w[7]);
+  d.position = { file: str(w[8]), line: w[9], column: w[10] };
   d.lines = w[11];
   d.setPropertiesJson(texts[w[12]] ?? '{}');
-  d.metadata = w[13];
+  d.metadata = w[13] === 0 ? { [CDK_PATH]: d.constructPath } : w[13];
   return d;
 }

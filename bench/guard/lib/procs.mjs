@@ -1,6 +1,6 @@
 /** Child processes for the bench: start, wait until ready, read their CPU and memory from /proc, stop. */
 import { spawn } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 
@@ -104,8 +104,24 @@ export async function waitReady(url, headers, body, child, timeoutMs = 30_000) {
 
 const CLOCK_TICKS = 100;
 
-/** CPU time (ms, user + system) of a process and its RSS (MB), from /proc; undefined off Linux. */
+/**
+ * CPU time (ms, user + system) and RSS (MB) of a process and its live descendants (a gateway's cluster workers), from
+ * /proc; undefined off Linux.
+ */
 export function usage(pid) {
+  const own = processUsage(pid);
+  if (!own) return undefined;
+  for (const child of childrenOf(pid)) {
+    const u = usage(child);
+    if (u) {
+      own.cpuMs += u.cpuMs;
+      own.rssMb += u.rssMb;
+    }
+  }
+  return own;
+}
+
+function processUsage(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -115,5 +131,15 @@ export function usage(pid) {
     return { cpuMs, rssMb: rssKb / 1024 };
   } catch {
     return undefined;
+  }
+}
+
+function childrenOf(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
   }
 }

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../../catalog/catalog.js';
@@ -6,7 +8,7 @@ import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../findings/asses
 import type { Finding } from '../../findings/finding.js';
 import { makeContext, render } from '../../findings/reporters/index.js';
 import { scanPaths } from '../../posture/engine.js';
-import { jsonReportChunks } from './scan.js';
+import { jsonReportChunks, writeJsonReport } from './scan.js';
 
 const assessmentOf = (findings: Finding[]): Assessment => ({
   schemaVersion: ASSESSMENT_SCHEMA_VERSION,
@@ -64,5 +66,29 @@ describe('streamed JSON report', () => {
     // Each chunk is whole UTF-8 on its own.
     for (const c of chunks) if (typeof c !== 'string') expect(Buffer.from(c.toString('utf8')).equals(c)).toBe(true);
     expect(bytesOf(chunks).equals(Buffer.from(render('json', a, ctx)))).toBe(true);
+  });
+
+  it('writes the streamed report to a file, and names the file it cannot write', async () => {
+    const finding: Finding = {
+      ruleId: 'r',
+      title: 'T',
+      severity: 'low',
+      status: 'fail',
+      message: 'm',
+      resource: { type: 'AWS::S3::Bucket', id: 'B', file: 'a.json', line: 1 },
+      controls: [],
+      part: 'posture',
+    };
+    const findings = Array.from({ length: 20_000 }, (_, i) => ({
+      ...finding,
+      message: `bucket ${i} ${'x'.repeat(i % 90)}`,
+    }));
+    const a = assessmentOf(findings);
+    const ctx = makeContext(a, bundledCatalog(), { failOn: 'high' });
+    const dir = mkdtempSync(join(tmpdir(), 'steward-scan-'));
+    const out = join(dir, 'nested', 'report.json');
+    await writeJsonReport(a, ctx, out);
+    expect(readFileSync(out, 'utf8')).toBe(render('json', a, ctx));
+    await expect(writeJsonReport(a, ctx, dir)).rejects.toThrow(`${dir}: cannot write`);
   });
 });

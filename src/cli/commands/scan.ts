@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { bundledCatalog } from '../../catalog/catalog.js';
@@ -127,28 +128,38 @@ export function* jsonReportChunks(assessment: Assessment, ctx: ReportContext): G
   yield `\n  ],\n${text.slice(at + marker.length)}\n`;
 }
 
-/** Write a whole chunk: `writeSync` may write less than it was given (a full disk, a signal). */
-function writeAll(fd: number, chunk: string | Buffer): void {
-  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+/** Write all of `bytes`: a write may take less than it was given (a full disk, a signal). */
+async function writeFully(handle: FileHandle, bytes: Buffer): Promise<void> {
+  for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
 }
 
-async function writeJsonReport(assessment: Assessment, ctx: ReportContext, file?: string): Promise<void> {
+export async function writeJsonReport(assessment: Assessment, ctx: ReportContext, file?: string): Promise<void> {
   if (!file || file === '-') {
     for (const chunk of jsonReportChunks(assessment, ctx)) {
       if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     }
     return;
   }
-  let fd: number | undefined;
+  let handle: FileHandle | undefined;
+  let writing: Promise<void> = Promise.resolve();
   try {
     mkdirSync(dirname(file), { recursive: true });
-    fd = openSync(file, 'w');
-    for (const chunk of jsonReportChunks(assessment, ctx)) writeAll(fd, chunk);
+    handle = await open(file, 'w');
+    // One chunk is written (by libuv's thread pool) while the next is printed: a gigabyte of report costs its
+    // printing, not its printing plus its writing.
+    for (const chunk of jsonReportChunks(assessment, ctx)) {
+      await writing;
+      writing = writeFully(handle, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      // Awaited on the next turn; a failure must not count as unhandled meanwhile.
+      writing.catch(() => {});
+    }
+    await writing;
   } catch (e) {
     throw new UserError(`${file}: cannot write: ${errorMessage(e)}`, file);
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    // Never close under a write still in flight (printing a chunk failed while the previous one was written).
+    await writing.catch(() => {});
+    await handle?.close();
   }
 }
 

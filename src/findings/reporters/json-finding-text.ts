@@ -22,19 +22,6 @@ const quote = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) :
 /** A string's JSON text between its quotes. */
 const inner = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s).slice(1, -1) : s);
 
-/** Quoted forms of strings many findings share (resource types, file names): quoted once each. */
-const quotedCache = new Map<string, string>();
-function quoteShared(s: string): string {
-  let q = quotedCache.get(s);
-  if (q === undefined) {
-    // Bounded: one scan's types and files fit many times over; a long-lived process must not grow without end.
-    if (quotedCache.size >= 10_000) quotedCache.clear();
-    q = quote(s);
-    quotedCache.set(s, q);
-  }
-  return q;
-}
-
 /** A value as `JSON.stringify(value, null, 2)` prints it nested at `indent`; undefined when JSON leaves it out. */
 function valueText(value: unknown, indent: string): string | undefined {
   if (typeof value === 'string') return quote(value);
@@ -43,6 +30,24 @@ function valueText(value: unknown, indent: string): string | undefined {
   const text = JSON.stringify(value, null, 2) as string | undefined;
   // Strings in JSON text hold no raw newline, so every newline starts a line to indent.
   return text === undefined || !text.includes('\n') ? text : text.replaceAll('\n', `\n${indent}`);
+}
+
+/** Texts built from strings many findings share (resource types, file names), each built once; bounded. */
+class TextCache {
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly build: (s: string) => string) {}
+
+  get(s: string): string {
+    let text = this.texts.get(s);
+    if (text === undefined) {
+      // One scan's types and files fit many times over; a long-lived process must not grow without end.
+      if (this.texts.size >= 10_000) this.texts.clear();
+      text = this.build(s);
+      this.texts.set(s, text);
+    }
+    return text;
+  }
 }
 
 /** The pieces of JSON text that depend only on the indentation, built once per indentation. */
@@ -55,8 +60,6 @@ function glueFor(indent: string) {
     /** Between a top-level member and the next key's value. */
     top: (key: string) => `,\n${i1}"${key}": `,
     nested: (key: string) => `,\n${i2}"${key}": `,
-    resourceType: `",\n${i1}"resource": {\n${i2}"type": `,
-    id: `,\n${i2}"id": "`,
     file: `",\n${i2}"file": `,
     line: `,\n${i2}"line": `,
     column: `,\n${i2}"column": `,
@@ -68,6 +71,10 @@ function glueFor(indent: string) {
     evidence: `,\n${i1}"evidence": `,
     fingerprint: `,\n${i1}"fingerprint": "`,
     close: `"\n${indent}}`,
+    /** Per resource type: from the message's closing quote to the id's opening quote. */
+    typeId: new TextCache((type) => `",\n${i1}"resource": {\n${i2}"type": ${quote(type)},\n${i2}"id": "`),
+    /** Per file: from the id's closing quote to the line's value. */
+    fileLine: new TextCache((file) => `",\n${i2}"file": ${quote(file)},\n${i2}"line": `),
   };
 }
 type Glue = ReturnType<typeof glueFor>;
@@ -89,28 +96,36 @@ interface RuleText {
   middle: string;
   /** After the suppression: part, remediation, docs. */
   tail: string;
+  /** middle, `false`, tail: the text between resource and evidence of a finding nobody suppressed. */
+  unsuppressed: string;
 }
 
 /** The last RuleText built per rule id; a finding uses it only if every shared field is the same. */
-const ruleTexts = new Map<string, RuleText>();
+const ruleTexts = new Map<unknown, RuleText>();
 
-type RuleFinding = Finding & { controls: string[]; remediation: string | undefined; docs: string | undefined };
-
-/** True when the fields a rule's findings share are plain strings, as every rule produces them. */
-function isRuleShaped(f: Finding): f is RuleFinding {
+/** The finding's own values are the plain strings a rule produces (ruleTextOf checks the shared ones). */
+function hasPlainValues(f: Finding): boolean {
   return (
-    typeof f.ruleId === 'string' &&
     typeof f.status === 'string' &&
-    typeof f.severity === 'string' &&
-    typeof f.title === 'string' &&
     typeof f.message === 'string' &&
-    typeof f.part === 'string' &&
-    (f.remediation === undefined || typeof f.remediation === 'string') &&
-    (f.docs === undefined || typeof f.docs === 'string') &&
-    isStringList(f.controls) &&
     typeof f.resource?.type === 'string' &&
     typeof f.resource.id === 'string' &&
     (f.suppression === undefined || typeof f.suppression.kind === 'string')
+  );
+}
+
+type RuleFinding = Finding & { controls: string[]; remediation: string | undefined; docs: string | undefined };
+
+/** The fields a rule's findings share are plain strings, as every rule produces them. */
+function hasPlainSharedValues(f: Finding): f is RuleFinding {
+  return (
+    typeof f.ruleId === 'string' &&
+    typeof f.severity === 'string' &&
+    typeof f.title === 'string' &&
+    typeof f.part === 'string' &&
+    (f.remediation === undefined || typeof f.remediation === 'string') &&
+    (f.docs === undefined || typeof f.docs === 'string') &&
+    isStringList(f.controls)
   );
 }
 
@@ -121,15 +136,17 @@ function isStringList(v: unknown): v is string[] {
   return true;
 }
 
-function sameControls(a: readonly string[], b: readonly string[]): boolean {
+function sameControls(a: readonly string[], b: unknown): boolean {
   if (a === b) return true;
-  if (a.length !== b.length) return false;
+  if (!Array.isArray(b) || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-function ruleTextOf(f: RuleFinding, indent: string, g: Glue): RuleText {
+/** The text the finding's rule shares, or undefined when its shared fields are not plain strings. */
+function ruleTextOf(f: Finding, indent: string, g: Glue): RuleText | undefined {
   const cached = ruleTexts.get(f.ruleId);
+  // Equal to the strings of a cached entry means plain strings: only a miss needs the type checks.
   if (
     cached &&
     cached.indent === indent &&
@@ -141,7 +158,13 @@ function ruleTextOf(f: RuleFinding, indent: string, g: Glue): RuleText {
     sameControls(cached.controls, f.controls)
   )
     return cached;
+  if (!hasPlainSharedValues(f)) return undefined;
   const controls = f.controls.length ? `[\n${f.controls.map((c) => `${g.i2}${quote(c)}`).join(',\n')}\n${g.i1}]` : '[]';
+  const middle = `${g.closeNested}${g.top('controls')}${controls}${g.top('suppressed')}`;
+  const tail =
+    `${g.top('part')}${quote(f.part)}` +
+    (f.remediation !== undefined ? `${g.top('remediation')}${quote(f.remediation)}` : '') +
+    (f.docs !== undefined ? `${g.top('docs')}${quote(f.docs)}` : '');
   const built: RuleText = {
     ruleId: f.ruleId,
     severity: f.severity,
@@ -152,13 +175,11 @@ function ruleTextOf(f: RuleFinding, indent: string, g: Glue): RuleText {
     docs: f.docs,
     indent,
     head: new Map(),
-    middle: `${g.closeNested}${g.top('controls')}${controls}${g.top('suppressed')}`,
-    tail:
-      `${g.top('part')}${quote(f.part)}` +
-      (f.remediation !== undefined ? `${g.top('remediation')}${quote(f.remediation)}` : '') +
-      (f.docs !== undefined ? `${g.top('docs')}${quote(f.docs)}` : ''),
+    middle,
+    tail,
+    unsuppressed: `${middle}false${tail}`,
   };
-  // Bounded like quotedCache: a scan has a few hundred rules.
+  // Bounded like TextCache: a scan has a few hundred rules.
   if (ruleTexts.size >= 10_000) ruleTexts.clear();
   ruleTexts.set(f.ruleId, built);
   return built;
@@ -182,31 +203,30 @@ export function pushJsonFinding(out: string[], f: Finding, indent = ''): void {
     g = glueFor(indent);
     glues.set(indent, g);
   }
-  if (!isRuleShaped(f)) {
+  const t = hasPlainValues(f) ? ruleTextOf(f, indent, g) : undefined;
+  if (!t) {
     out.push(valueText(toJsonFinding(f), indent)!);
     return;
   }
-  const t = ruleTextOf(f, indent, g);
   const r = f.resource;
-  out.push(headOf(t, f.status, g), inner(f.message), g.resourceType, quoteShared(r.type), g.id, inner(r.id), g.file);
-  out.push(typeof r.file === 'string' ? quoteShared(r.file) : (valueText(r.file ?? null, g.i2) ?? 'null'));
-  out.push(g.line, String(positiveInt(r.line) ?? null));
+  out.push(headOf(t, f.status, g), inner(f.message), g.typeId.get(r.type), inner(r.id));
+  if (typeof r.file === 'string') out.push(g.fileLine.get(r.file));
+  else out.push(g.file, valueText(r.file ?? null, g.i2) ?? 'null', g.line);
+  out.push(String(positiveInt(r.line) ?? null));
   const column = positiveInt(r.column);
   if (column !== undefined) out.push(g.column, String(column));
   if (r.path !== undefined) {
     const path = valueText(r.path, g.i2);
     if (path !== undefined) out.push(g.path, path);
   }
-  out.push(t.middle);
   const s = f.suppression;
-  if (s === undefined) out.push('false');
+  if (s === undefined) out.push(t.unsuppressed);
   else {
-    out.push('true', g.suppression, quote(s.kind));
+    out.push(t.middle, 'true', g.suppression, quote(s.kind));
     const reason = valueText(s.reason, g.i2);
     if (reason !== undefined) out.push(g.reason, reason);
-    out.push(g.source, valueText(s.source ?? null, g.i2) ?? 'null', g.closeNested);
+    out.push(g.source, valueText(s.source ?? null, g.i2) ?? 'null', g.closeNested, t.tail);
   }
-  out.push(t.tail);
   if (f.evidence !== undefined) {
     const evidence = valueText(jsonSafe(f.evidence), g.i1);
     if (evidence !== undefined) out.push(g.evidence, evidence);

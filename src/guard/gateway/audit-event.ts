@@ -43,14 +43,31 @@ export interface AuditEvent {
   output?: string[];
 }
 
-export function auditEvent(x: Exchange, status: number, latencyMs: number): AuditEvent {
-  const decisions: GuardDecision[] = x.input ? [x.input, ...x.outputs] : x.outputs;
+/** The guard decisions of an exchange, input first. */
+export function decisionsOf(x: Exchange): readonly GuardDecision[] {
+  return x.input ? [x.input, ...x.outputs] : x.outputs;
+}
+
+/** What the audit line's `action` says: `block`, `error`, else the strongest action the scanners took. */
+export function exchangeAction(x: Exchange, decisions: readonly GuardDecision[]): GuardAction | 'error' {
+  if (x.blockedBy !== undefined) return 'block';
+  if (x.error) return 'error';
   let action: GuardAction = 'allow';
+  for (const d of decisions) if (ACTION_RANK[d.action] > ACTION_RANK[action]) action = d.action;
+  return action;
+}
+
+/** Time spent in scanners (ms), input plus output. */
+export function scanMsOf(decisions: readonly GuardDecision[]): number {
   let scanMs = 0;
+  for (const d of decisions) scanMs += d.latencyMs;
+  return scanMs;
+}
+
+export function auditEvent(x: Exchange, status: number, latencyMs: number): AuditEvent {
+  const decisions = decisionsOf(x);
   const verdicts: AuditVerdict[] = [];
   for (const d of decisions) {
-    if (ACTION_RANK[d.action] > ACTION_RANK[action]) action = d.action;
-    scanMs += d.latencyMs;
     for (const v of d.verdicts) {
       const av: AuditVerdict = {
         direction: d.direction,
@@ -82,11 +99,11 @@ export function auditEvent(x: Exchange, status: number, latencyMs: number): Audi
     policyRoute: x.policy.route,
     stream: x.stream,
     status,
-    action: blocked ? 'block' : x.error ? 'error' : action,
+    action: exchangeAction(x, decisions),
     blocked,
     verdicts,
     latencyMs: round(latencyMs),
-    scanMs: round(scanMs),
+    scanMs: round(scanMsOf(decisions)),
   };
   if (x.apiKeyId !== undefined) event.apiKeyId = x.apiKeyId;
   if (x.model !== undefined) event.model = x.model;

@@ -1,7 +1,8 @@
 /**
- * The audit sink: one JSON line per request, appended to a file (or stdout). Requests only push a string onto an
- * in-memory batch; a timer writes the batch with one `write` and `fdatasync`, so the hot path does no I/O and a
- * crash loses at most one interval. `close()` (clean shutdown) writes and syncs everything queued.
+ * The audit sink: one JSON line per request, appended to a file (or stdout). Requests only push the event (or a
+ * function that builds it) onto an in-memory batch; a timer builds and serializes the batch and writes it with one
+ * `write` and `fdatasync`, so the request path does no I/O and no JSON work, and a crash loses at most one interval.
+ * `close()` (clean shutdown) writes and syncs everything queued.
  */
 import { type FileHandle, open } from 'node:fs/promises';
 import { UserError } from '../../util/errors.js';
@@ -9,8 +10,8 @@ import { UserError } from '../../util/errors.js';
 export interface AuditLogOptions {
   /** How often queued lines are written and synced (ms). */
   flushIntervalMs?: number;
-  /** Queued bytes that trigger a write before the interval. */
-  flushBytes?: number;
+  /** Queued events that trigger a write before the interval. */
+  flushEvents?: number;
   /** Called on a failed write (the lines stay queued and are retried). */
   onError?: (e: Error) => void;
   /** Called with the number of lines each successful write persisted. */
@@ -19,8 +20,16 @@ export interface AuditLogOptions {
 
 /** Lines kept queued while the file cannot be written; beyond this the oldest are dropped and counted. */
 const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
+/** Events not yet serialized beyond which a write starts before the interval (bounds memory at high rates). */
+const DEFAULT_FLUSH_EVENTS = 2048;
+
+/** An audit event, or a function that builds it when the batch is written (off the request's path). */
+export type AuditEntry = object | (() => object);
 
 export class AuditLog {
+  /** Events written since the last flush, not serialized yet. */
+  private pending: AuditEntry[] = [];
+  /** Serialized lines a failed write left behind, retried first. */
   private queue: string[] = [];
   private queuedBytes = 0;
   private writing: Promise<void> = Promise.resolve();
@@ -49,13 +58,10 @@ export class AuditLog {
     }
   }
 
-  /** Queues one event. Never blocks or throws on I/O. */
-  write(event: object): void {
+  /** Queues one event (built and serialized at the next write). Never blocks or throws on I/O. */
+  write(event: AuditEntry): void {
     if (this.closed) return;
-    const line = `${JSON.stringify(event)}\n`;
-    this.queue.push(line);
-    this.queuedBytes += line.length;
-    if (this.queuedBytes >= (this.options.flushBytes ?? 256 * 1024)) void this.flush();
+    if (this.pending.push(event) === (this.options.flushEvents ?? DEFAULT_FLUSH_EVENTS)) void this.flush();
   }
 
   /** Writes and syncs everything queued so far; resolves when it is on disk. */
@@ -74,6 +80,7 @@ export class AuditLog {
   }
 
   private async writeQueued(): Promise<void> {
+    this.serializePending();
     if (this.queue.length === 0) return;
     const lines = this.queue;
     const data = lines.join('');
@@ -91,6 +98,24 @@ export class AuditLog {
     } catch (e) {
       this.requeue(lines, data.length);
       this.options.onError?.(e as Error);
+    }
+  }
+
+  private serializePending(): void {
+    if (this.pending.length === 0) return;
+    const pending = this.pending;
+    this.pending = [];
+    for (const entry of pending) {
+      let line: string;
+      try {
+        line = `${JSON.stringify(typeof entry === 'function' ? entry() : entry)}\n`;
+      } catch (e) {
+        // One event that cannot be built (a bug) must not cost the others their line.
+        this.options.onError?.(e as Error);
+        continue;
+      }
+      this.queue.push(line);
+      this.queuedBytes += line.length;
     }
   }
 

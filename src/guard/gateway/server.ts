@@ -16,7 +16,7 @@ import { UserError } from '../../util/errors.js';
 import type { Guard } from '../guard-api.js';
 import { createLimitStore, LimitEnforcer } from '../limits/index.js';
 import { apiKeyIdFromHeaders } from './api-key.js';
-import { auditEvent } from './audit-event.js';
+import { auditEvent, decisionsOf, exchangeAction, scanMsOf } from './audit-event.js';
 import { AuditLog } from './audit-log.js';
 import { type ErrorFlavor, errorResponse, GatewayError, toGatewayError } from './errors.js';
 import { Exchange, type RouteName } from './exchange.js';
@@ -187,17 +187,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const finishExchange = (x: Exchange, status: number) => {
     const latencyMs = performance.now() - x.t0;
-    const event = auditEvent(x, status, latencyMs);
-    if (x.policy.audit.enabled) audit?.write(event);
-    metrics.requests.inc([x.route, event.action, String(status)]);
+    // The audit line is built when its batch is written, off the request's path; metrics need only a few facts.
+    if (audit && x.policy.audit.enabled) audit.write(() => auditEvent(x, status, latencyMs));
+    const decisions = decisionsOf(x);
+    metrics.requests.inc([x.route, exchangeAction(x, decisions), String(status)]);
     metrics.duration.observe([x.route], latencyMs / 1000);
-    metrics.scanSeconds.observe([x.route], event.scanMs / 1000);
+    metrics.scanSeconds.observe([x.route], scanMsOf(decisions) / 1000);
     if (x.upstreamMs !== undefined) {
       metrics.upstreamDuration.observe([x.route], x.upstreamMs / 1000);
       if (!x.stream) metrics.overhead.observe([x.route], Math.max(0, latencyMs - x.upstreamMs) / 1000);
     }
-    for (const v of event.verdicts) {
-      if (v.action !== 'allow') metrics.verdicts.inc([v.direction, v.scanner, v.action]);
+    for (const d of decisions) {
+      for (const v of d.verdicts) {
+        if (v.action !== 'allow') metrics.verdicts.inc([d.direction, v.scanner, v.action]);
+      }
     }
     if (x.blockedBy) metrics.blocked.inc([x.route, x.blockedBy]);
     if (x.error && !x.blockedBy) metrics.errors.inc([x.route, x.error.code]);

@@ -49,15 +49,21 @@ export class UpstreamClient {
   }
 
   private attempt(req: UpstreamRequest, label: string, mayRetry: boolean): Promise<UpstreamResponse> {
-    const isHttps = req.url.protocol === 'https:';
-    const send = isHttps ? https.request : http.request;
+    const t = target(req.url);
+    const isHttps = t.protocol === 'https:';
+    // The routes build `headers` per request: adding the length in place saves a copy.
+    req.headers['content-length'] = String(req.body.length);
     return new Promise((resolve, reject) => {
-      const outgoing = send({
-        ...target(req.url),
+      const options: http.RequestOptions = {
+        protocol: t.protocol,
+        hostname: t.hostname,
+        port: t.port,
+        path: t.path,
         method: 'POST',
         agent: isHttps ? this.httpsAgent : this.httpAgent,
-        headers: { ...req.headers, 'content-length': String(req.body.length) },
-      });
+        headers: req.headers,
+      };
+      const outgoing = isHttps ? https.request(options) : http.request(options);
       const timer = setTimeout(() => {
         outgoing.destroy(
           new GatewayError('upstream_timeout', `${label} did not answer within ${req.timeoutMs} ms (limits.timeoutMs)`),

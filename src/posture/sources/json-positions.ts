@@ -47,6 +47,8 @@ export class JsonPositions {
   /** The last path looked up (as far as it resolved), and the node of each of its prefixes (root first). */
   private lastPath: readonly (string | number)[] = [];
   private readonly lastNodes: number[] = [0];
+  /** The last object searched in place. */
+  private lastSearched = -1;
 
   constructor(private readonly text: string) {}
 
@@ -96,7 +98,11 @@ export class JsonPositions {
       children++;
       if (this.escapedKeys?.has(c)) escaped = true;
     }
-    if (children <= 16 && !escaped) {
+    // A small object asked about once is searched in place; asked again (a resource's properties, one after the
+    // other), it gets a map like a large one, so n lookups do not cost n searches.
+    const again = node === this.lastSearched;
+    this.lastSearched = node;
+    if (children <= 16 && !escaped && !again) {
       // Small objects (most of them): compare in place, no strings made. Later duplicates win, as in JSON.parse.
       let found = -1;
       for (let c = first; c >= 0; c = tape[c * STRIDE + NEXT_SIBLING]!) {
@@ -131,29 +137,31 @@ export class JsonPositions {
     return [lo + 1, offset - starts[lo]! + 1];
   }
 
-  /** One pass over the text: every value becomes a node linked to its parent's children. */
+  /** The tape, at its exact size; the scratch space is kept for the next document unless it grew huge. */
   private build(): Int32Array {
+    const count = this.scan();
+    const tape = scratch.slice(0, count * STRIDE);
+    if (scratch.length > KEEP_SCRATCH) scratch = new Int32Array(STRIDE * 4096);
+    return tape;
+  }
+
+  /**
+   * One pass over the text into the scratch tape (every value becomes a node linked to its parent's children);
+   * returns the number of nodes. Only the loop is here: code after it would run once per document, too rarely for
+   * the optimizer to have seen it, and each document would drop back to the interpreter there.
+   */
+  private scan(): number {
     const t = this.text;
     const n = t.length;
     let tape = scratch;
-    let count = 0;
-    const node = (start: number, key: number, keyEnd: number): number => {
-      if ((count + 1) * STRIDE > tape.length) {
-        const bigger = new Int32Array(tape.length * 2);
-        bigger.set(tape);
-        tape = bigger;
-      }
-      const at = count * STRIDE;
-      tape[at + START] = start;
-      tape[at + KEY] = key;
-      tape[at + KEY_END] = keyEnd;
-      tape[at + FIRST_CHILD] = -1;
-      tape[at + NEXT_SIBLING] = -1;
-      return count++;
-    };
     let i = 0;
     while (i < n && isWs(t.charCodeAt(i))) i++;
-    node(i, -1, -1);
+    tape[START] = i;
+    tape[KEY] = -1;
+    tape[KEY_END] = -1;
+    tape[FIRST_CHILD] = -1;
+    tape[NEXT_SIBLING] = -1;
+    let count = 1;
     const c0 = t.charCodeAt(i);
     if (c0 === OPEN_BRACE || c0 === OPEN_BRACKET) {
       // Open containers, whether each is an object, and the last child added to each.
@@ -175,26 +183,39 @@ export class JsonPositions {
         const parent = open[depth]!;
         let keyAt = -1;
         let keyEnd = -1;
-        let escapedKey = false;
         if (isObject[depth]) {
           keyAt = i;
           keyEnd = this.skipString(i);
-          // Keys are short: finding an escape in them once here spares every lookup the check.
-          for (let j = keyAt + 1; j < keyEnd - 1; j++) if (t.charCodeAt(j) === BACKSLASH) escapedKey = true;
           i = keyEnd;
           c = t.charCodeAt(i);
           while (c === 32 || c === COLON || c === 10 || c === 13 || c === 9 || c === 0xfeff) c = t.charCodeAt(++i);
         }
-        const child = node(i, keyAt, keyEnd);
-        if (escapedKey) {
-          this.escapedKeys ??= new Set();
-          this.escapedKeys.add(child);
+        if ((count + 1) * STRIDE > tape.length) {
+          const bigger = new Int32Array(tape.length * 2);
+          bigger.set(tape);
+          tape = bigger;
+          scratch = bigger;
+        }
+        const child = count++;
+        const at = child * STRIDE;
+        tape[at + START] = i;
+        tape[at + KEY] = keyAt;
+        tape[at + KEY_END] = keyEnd;
+        tape[at + FIRST_CHILD] = -1;
+        tape[at + NEXT_SIBLING] = -1;
+        // Keys are short: finding an escape in them once here spares every lookup the check.
+        for (let j = keyAt + 1; j < keyEnd - 1; j++) {
+          if (t.charCodeAt(j) === BACKSLASH) {
+            this.escapedKeys ??= new Set();
+            this.escapedKeys.add(child);
+            break;
+          }
         }
         const prev = last[depth]!;
         if (prev < 0) tape[parent * STRIDE + FIRST_CHILD] = child;
         else tape[prev * STRIDE + NEXT_SIBLING] = child;
         last[depth] = child;
-        const v = t.charCodeAt(i);
+        const v = c;
         if (v === OPEN_BRACE || v === OPEN_BRACKET) {
           depth++;
           open[depth] = child;
@@ -210,8 +231,7 @@ export class JsonPositions {
         }
       }
     }
-    scratch = tape.length <= KEEP_SCRATCH ? tape : new Int32Array(STRIDE * 4096);
-    return tape.slice(0, count * STRIDE);
+    return count;
   }
 
   /** Offset just past the string starting at `i` (an opening quote). */

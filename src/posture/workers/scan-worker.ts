@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { allRules } from '../rules/index.js';
 import { scanUnit, type UnitOptions } from '../scan-unit.js';
 import type { WorkerOptions, WorkerReply, WorkerRequest } from './pool.js';
-import { encodeBatch } from './serialize.js';
+import { BatchEncoder } from './serialize.js';
 
 /** A scan worker thread: rebuilds the unit options once, then scans each chunk of files it is sent. */
 
@@ -26,7 +26,9 @@ const unitOptions: UnitOptions = {
 parentPort?.on('message', (req: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { id: req.id, wire: encodeBatch(req.files.map((f) => scanUnit(f, unitOptions))) };
+    const batch = new BatchEncoder();
+    for (const f of req.files) batch.add(scanUnit(f, unitOptions));
+    reply = { id: req.id, wire: batch.finish() };
   } catch (e) {
     reply = { id: req.id, error: e instanceof Error ? e.message : String(e) };
   }

@@ -25,7 +25,7 @@ export interface SerializedUnit {
 /**
  * Findings travel as rows: a shape index, then the values of the keys that vary. A shape holds the key order and
  * the values every finding of one rule shares (title, severity, controls, remediation, docs), which are most of a
- * finding's bytes, and the keys of the finding's resource, whose values follow inline (`type` and `file` as string
+ * finding's bytes, and the keys of the finding's resource, whose values follow inline (`type`, `id`, `file`, `path` as string
  * table indexes). Decoding rebuilds each finding with exactly the original key order, so output is byte-identical
  * whichever thread produced it.
  */
@@ -39,8 +39,8 @@ interface Shape {
 }
 
 const STATIC_KEYS = new Set(['ruleId', 'title', 'severity', 'controls', 'part', 'remediation', 'docs']);
-/** Resource values that repeat across a batch's findings: sent once in the string table. */
-const SHARED_RESOURCE_KEYS = new Set(['type', 'file']);
+/** Resource values that repeat across a batch (findings of one file, of one resource): sent once each. */
+const SHARED_RESOURCE_KEYS = new Set(['type', 'id', 'file', 'path']);
 
 const sameStatic = (a: unknown, b: unknown): boolean =>
   a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
@@ -61,6 +61,10 @@ class StringTable {
   }
 }
 
+/** How a shape names a resource key whose value goes to the string table. */
+const SHARED_NAME: Record<string, string> = { type: 'type$', id: 'id$', file: 'file$', path: 'path$' };
+const SHARED_KEY_OF = new Map(Object.entries(SHARED_NAME).map(([k, name]) => [name, k]));
+
 /** The resource's keys as a shape lists them, or undefined when it is not a plain object (sent inline, whole). */
 function resourceKeysOf(resource: unknown): string[] | undefined {
   if (!resource || typeof resource !== 'object' || Array.isArray(resource)) return undefined;
@@ -70,43 +74,63 @@ function resourceKeysOf(resource: unknown): string[] | undefined {
     const v = rec[k];
     // Keys holding undefined are left out, as JSON would leave them out.
     if (v === undefined) continue;
-    keys.push(SHARED_RESOURCE_KEYS.has(k) && typeof v === 'string' ? `${k}$` : k);
+    keys.push(SHARED_RESOURCE_KEYS.has(k) && typeof v === 'string' ? SHARED_NAME[k]! : k);
   }
   return keys;
 }
 
+/** The finding's keys that hold a value (JSON leaves undefined out). */
+function definedKeys(rec: Record<string, unknown>): string[] {
+  const keys = Object.keys(rec);
+  for (const k of keys) if (rec[k] === undefined) return keys.filter((x) => rec[x] !== undefined);
+  return keys;
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
 class FindingEncoder {
   readonly shapes: Shape[] = [];
-  private readonly byKeys = new Map<string, number[]>();
+  /** Shapes by rule id: a rule's findings come in one or two shapes, compared without building a key string. */
+  private readonly byRule = new Map<unknown, number[]>();
 
   constructor(readonly strings: StringTable = new StringTable()) {}
 
+  private shapeOf(rec: Record<string, unknown>, keys: string[], resourceKeys: string[] | undefined): number {
+    let candidates = this.byRule.get(rec.ruleId);
+    if (!candidates) {
+      candidates = [];
+      this.byRule.set(rec.ruleId, candidates);
+    }
+    for (const i of candidates) {
+      const shape = this.shapes[i]!;
+      if (!sameList(shape.keys, keys) || !sameList(shape.resourceKeys, resourceKeys)) continue;
+      const st = shape.statics;
+      if (keys.every((k) => !STATIC_KEYS.has(k) || sameStatic(st[k], rec[k]))) return i;
+    }
+    const statics: Record<string, unknown> = {};
+    for (const k of keys) if (STATIC_KEYS.has(k)) statics[k] = rec[k];
+    this.shapes.push({ keys, statics, ...(resourceKeys ? { resourceKeys } : {}) });
+    candidates.push(this.shapes.length - 1);
+    return this.shapes.length - 1;
+  }
+
   encode(f: Finding): FindingRow {
     const rec = f as unknown as Record<string, unknown>;
-    const keys = Object.keys(f).filter((k) => rec[k] !== undefined);
+    const keys = definedKeys(rec);
     const resourceKeys = resourceKeysOf(f.resource);
-    const quick = `${f.ruleId}\u0000${keys.join(',')}\u0000${resourceKeys?.join(',') ?? '-'}`;
-    const candidates = this.byKeys.get(quick) ?? [];
-    this.byKeys.set(quick, candidates);
-    let shape = candidates.find((i) => {
-      const st = this.shapes[i]!.statics;
-      return keys.every((k) => !STATIC_KEYS.has(k) || sameStatic(st[k], rec[k]));
-    });
-    if (shape === undefined) {
-      shape = this.shapes.length;
-      const statics: Record<string, unknown> = {};
-      for (const k of keys) if (STATIC_KEYS.has(k)) statics[k] = rec[k];
-      this.shapes.push({ keys, statics, ...(resourceKeys ? { resourceKeys } : {}) });
-      candidates.push(shape);
-    }
-    const row: FindingRow = [shape];
+    const row: FindingRow = [this.shapeOf(rec, keys, resourceKeys)];
     for (const k of keys) {
       if (STATIC_KEYS.has(k)) continue;
       if (k === 'resource' && resourceKeys) {
         const r = f.resource as unknown as Record<string, unknown>;
         for (const rk of resourceKeys) {
-          if (rk.endsWith('$')) row.push(this.strings.of(r[rk.slice(0, -1)] as string));
-          else row.push(r[rk]);
+          const shared = SHARED_KEY_OF.get(rk);
+          row.push(shared ? this.strings.of(r[shared] as string) : r[rk]);
         }
       } else row.push(rec[k]);
     }
@@ -199,13 +223,32 @@ function deserializeUnit(
   };
 }
 
+/**
+ * Encodes a worker's batch one unit at a time (worker side): each unit becomes JSON as soon as it is scanned, so the
+ * parsed template it still references can be collected young, not copied around while the rest of the batch scans.
+ */
+export class BatchEncoder {
+  private readonly enc = new FindingEncoder();
+  private readonly texts: string[] = [];
+  private readonly units: string[] = [];
+
+  add(unit: UnitResult): void {
+    this.units.push(JSON.stringify(serializeUnit(unit, this.enc, this.texts)));
+  }
+
+  /** The batch: a SerializedBatch as JSON, and the JSON texts kept apart. */
+  finish(): WireBatch {
+    const shapes = JSON.stringify(this.enc.shapes);
+    const strings = JSON.stringify(this.enc.strings.strings);
+    return { batch: `{"shapes":${shapes},"strings":${strings},"units":[${this.units.join(',')}]}`, texts: this.texts };
+  }
+}
+
 /** Encode scanned units for the wire (worker side). */
 export function encodeBatch(units: readonly UnitResult[]): WireBatch {
-  const enc = new FindingEncoder();
-  const texts: string[] = [];
-  const serialized = units.map((u) => serializeUnit(u, enc, texts));
-  const batch: SerializedBatch = { shapes: enc.shapes, strings: enc.strings.strings, units: serialized };
-  return { batch: JSON.stringify(batch), texts };
+  const batch = new BatchEncoder();
+  for (const u of units) batch.add(u);
+  return batch.finish();
 }
 
 /** Decode a worker's reply (main side). */

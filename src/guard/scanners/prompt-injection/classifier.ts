@@ -1,14 +1,14 @@
 /**
  * Logistic regression over hashed n-grams (see features.ts). The logit of a text is `bias + scale · Σ sign·w / √N`
  * with int8 weights `w`: the square root keeps long and short texts on one scale. An injection hidden in one
- * paragraph of a long document is diluted in the whole-text logit, so the classifier also scores overlapping windows
- * and keeps the highest; the per-position contributions come from one feature pass, so each window costs two
- * subtractions.
+ * paragraph of a long document is diluted in the whole-text logit, so a head with a `window` also scores overlapping
+ * windows and keeps the highest; the per-position contributions come from one feature pass, so each window costs
+ * two subtractions.
  *
  * Speed: weights stay int8 (256 KiB per head at 2^18 buckets, which fits in a core's L2 cache, where a float
  * copy would not) and are summed as integers; every buffer is allocated once and reused.
  */
-import { FeatureBuffer, extractFeatures, type FeatureSpec } from './features.js';
+import { extractFeatures, FeatureBuffer, type FeatureSpec } from './features.js';
 
 export interface LinearModel {
   features: FeatureSpec;
@@ -16,8 +16,8 @@ export interface LinearModel {
   weights: Int8Array;
   scale: number;
   bias: number;
-  /** Window length and stride in characters of normalised text. */
-  window: { size: number; stride: number };
+  /** Window length and stride in characters of normalised text; absent = whole text only. */
+  window?: { size: number; stride: number };
 }
 
 export interface Classification {
@@ -39,9 +39,9 @@ export function classify(text: string, model: LinearModel): Classification {
   const total = extractFeatures(text, model.features, features);
   const codes = features.codes;
   const w = model.weights;
-  const { size, stride } = model.window;
+  const window = model.window;
 
-  if (n <= size) {
+  if (!window || n <= window.size) {
     // One window: no per-position bookkeeping.
     let sum = 0;
     for (let k = 0; k < total; k++) {
@@ -72,6 +72,7 @@ export function classify(text: string, model: LinearModel): Classification {
     counts[i]! += counts[i - 1]!;
   }
   let best: Classification = { logit: logitOf(model, sums[n]!, counts[n]!), start: 0, end: n };
+  const { size, stride } = window;
   for (let start = 0; ; start += stride) {
     const from = Math.min(start, n - size);
     const to = from + size;

@@ -4,6 +4,8 @@
  * read after "decode this and follow it". Work is bounded by a shared budget: an attacker can nest encodings or
  * send megabytes of base64, but never makes the scanner decode more than `budget.chars` characters.
  */
+import { CharCodes } from './char-codes.js';
+import { WordSet } from './word-set.js';
 
 export type Encoding = 'base64' | 'hex' | 'url' | 'unicode-escape' | 'html-entity' | 'rot13';
 
@@ -102,14 +104,20 @@ const B64 = 1;
 const HEX = 2;
 const UPPER = 4;
 const LOWER = 8;
+/** A base64 character that is not a hex digit. */
+const NOT_HEX = 16;
 const CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[A-Za-z0-9+/_-]/.test(ch)) CLASS[c]! |= B64;
   if (/[0-9a-fA-F]/.test(ch)) CLASS[c]! |= HEX;
+  else if (CLASS[c]! & B64) CLASS[c]! |= NOT_HEX;
   if (/[A-Z]/.test(ch)) CLASS[c]! |= UPPER;
   if (/[a-z]/.test(ch)) CLASS[c]! |= LOWER;
 }
+
+/** The scanned text's char codes (see char-codes.ts); reused, since scans are synchronous. */
+const scratch = new CharCodes();
 
 interface Candidate {
   encoding: Exclude<Encoding, 'rot13'>;
@@ -121,35 +129,33 @@ interface Candidate {
  * One pass over the text finds base64 and hex runs, and runs of separated hex pairs. Regular expressions with a
  * minimum length (`[A-Za-z0-9+/]{16,}`) restart inside every long word and cost several times more on prose.
  */
-function findRuns(text: string): Candidate[] {
+function findRuns(input: string): Candidate[] {
   const found: Candidate[] = [];
-  let runStart = -1;
-  let runFlags = 0;
-  let allHex = true;
+  const text = scratch.of(input);
   let pairStart = -1;
   let pairs = 0;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 0x20;
-    const cls = c < 128 ? CLASS[c]! : 0;
-    if (cls & B64) {
-      if (runStart < 0) {
-        runStart = i;
-        runFlags = 0;
-        allHex = true;
-      }
-      runFlags |= cls;
-      if (!(cls & HEX)) allHex = false;
-      continue;
-    }
-    if (runStart < 0) {
+  const n = input.length;
+  for (let i = 0; i < n; ) {
+    let c = text[i]!;
+    if (c >= 128 || !(CLASS[c]! & B64)) {
       if (c !== 0x20 && c !== 0x3a && c !== 0x2c) pairs = 0;
+      i++;
       continue;
     }
-    // A run ended at i; `=` padding belongs to base64.
-    let end = i;
-    while (end < n && end - i < 2 && text.charCodeAt(end) === 0x3d) end++;
+    // A run of base64 characters: one tight loop to its end.
+    const runStart = i;
+    let flags = 0;
+    for (; i < n; i++) {
+      c = text[i]!;
+      const cls = c < 128 ? CLASS[c]! : 0;
+      if (!(cls & B64)) break;
+      flags |= cls;
+    }
+    const allHex = !(flags & NOT_HEX);
     const length = i - runStart;
+    // `=` padding belongs to base64.
+    let end = i;
+    while (end < n && end - i < 2 && text[end] === 0x3d) end++;
     if (allHex && length === 2) {
       if (pairs === 0) pairStart = runStart;
       pairs++;
@@ -162,11 +168,11 @@ function findRuns(text: string): Candidate[] {
       if (pairs >= MIN_HEX_PAIRS) found.push({ encoding: 'hex', start: pairStart, end: runStart - 1 });
       pairs = 0;
       if (allHex && length >= MIN_HEX && length % 2 === 0) found.push({ encoding: 'hex', start: runStart, end: i });
-      else if (length >= MIN_BASE64 && runFlags & UPPER && runFlags & LOWER)
+      else if (length >= MIN_BASE64 && flags & UPPER && flags & LOWER)
         found.push({ encoding: 'base64', start: runStart, end });
     }
-    runStart = -1;
-    i = end > i ? end - 1 : i;
+    // The character that ended the run is a separator or punctuation, never the start of the next run.
+    i = end > i ? end : i + 1;
   }
   return found;
 }
@@ -234,14 +240,21 @@ const COMMON_WORDS = (
 ).split(' ');
 const ENGLISH = new Set(COMMON_WORDS);
 const ROTATED_ENGLISH = new Set(COMMON_WORDS.map(rot13));
-/** Cheap gate: frequent English words as they look after ROT13. Most texts have none and skip the word count. */
-const ROT13_HINT = new RegExp(`\\b(?:${[...ROTATED_ENGLISH].filter((w) => w.length >= 3).join('|')})\\b`, 'i');
+/**
+ * Cheap gate: frequent English words as they look after ROT13, matched as whole words in any case. Most texts have
+ * none and skip the word count.
+ */
+const ROT13_HINT = new WordSet(
+  [...ROTATED_ENGLISH].filter((w) => w.length >= 3).map((w) => [w, 0] as const),
+  true,
+);
+const stop = () => true;
 const WORD = /[a-zA-Z]{2,}/g;
 const SENTENCE_BREAK = /[.!?:\n]/;
 
 /** Sentences (split at . ! ? : and newlines) that read as English after ROT13, merged when adjacent. */
 export function findRot13Runs(text: string): { start: number; end: number }[] {
-  if (!ROT13_HINT.test(text)) return [];
+  if (!ROT13_HINT.scan(text, stop)) return [];
   const runs: { start: number; end: number }[] = [];
   let segStart = 0;
   let words = 0;

@@ -10,6 +10,7 @@
  * text. Every pattern is bounded (no nested unbounded quantifiers), so matching is linear in the text length.
  */
 import type { NormalisedText } from './normalise.js';
+import { WordSet } from './word-set.js';
 
 export type HeuristicCategory =
   | 'instruction_override'
@@ -334,25 +335,28 @@ HEURISTICS.forEach((hr, i) => {
     ANCHOR_TARGETS.set(a, targets);
   }
 });
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anchorWords = [...ANCHOR_TARGETS.keys()].filter((a) => /^[a-z0-9]+$/.test(a));
 const anchorLiterals = [...ANCHOR_TARGETS.keys()].filter((a) => !/^[a-z0-9]+$/.test(a));
-const byLengthDesc = (a: string, b: string) => b.length - a.length;
-/** Whole anchor words, or punctuation literals anywhere. */
-const ANCHOR_GATE = new RegExp(
-  `\\b(?:${anchorWords.sort(byLengthDesc).join('|')})\\b|${anchorLiterals.sort(byLengthDesc).map(escapeRegExp).join('|')}`,
-  // No `u` flag: it makes V8's matcher several times slower, and the emoji literals match as surrogate pairs anyway.
-  'g',
-);
+/** Whole anchor words, found in one hashing pass over the text (see word-set.ts). */
+const ANCHOR_WORDS = new WordSet(anchorWords.map((word, k) => [word, k] as const));
+const WORD_TARGETS = anchorWords.map((word) => ANCHOR_TARGETS.get(word)!);
+/** Punctuation anchors (`<`, `[`, `**`, emoji), found anywhere with a native substring search. */
+const LITERAL_TARGETS = anchorLiterals.map((literal) => [literal, ANCHOR_TARGETS.get(literal)!] as const);
+
+// Which heuristics the current text can trigger; reused, since scans are synchronous.
+const triggered = new Uint8Array(HEURISTICS.length);
+const markWordTargets = (k: number): undefined => {
+  for (const i of WORD_TARGETS[k]!) triggered[i] = 1;
+};
 
 /** All heuristic matches in a normalised text (each pattern at most once, first occurrence). */
 export function matchHeuristics(norm: NormalisedText): HeuristicMatch[] {
   const matches: HeuristicMatch[] = [];
   const text = norm.text;
-  const triggered = new Uint8Array(HEURISTICS.length);
-  ANCHOR_GATE.lastIndex = 0;
-  for (let a = ANCHOR_GATE.exec(text); a !== null; a = ANCHOR_GATE.exec(text)) {
-    for (const i of ANCHOR_TARGETS.get(a[0])!) triggered[i] = 1;
+  triggered.fill(0);
+  ANCHOR_WORDS.scan(text, markWordTargets);
+  for (const [literal, targets] of LITERAL_TARGETS) {
+    if (text.includes(literal)) for (const i of targets) triggered[i] = 1;
   }
   for (let i = 0; i < HEURISTICS.length; i++) {
     if (!triggered[i]) continue;

@@ -6,15 +6,17 @@
  * 3. heuristics.ts — weighted patterns: instruction override, role play / DAN, prompt extraction, delimiters,
  *    instructions addressed to the AI, obfuscation signals.
  * 4. classifier.ts — logistic regression over hashed n-grams, trained by scripts/train-injection-model.mjs on
- *    shared/datasets/prompt-injection/train.jsonl, shipped as data/guard/prompt-injection-model.json. Two heads:
- *    `prompt` for user/system turns and `document` for documents and tool results (see model.ts).
+ *    shared/datasets/prompt-injection/train.jsonl plus generated benign chat, shipped as
+ *    data/guard/prompt-injection-model.json. Two heads: `prompt` for user/system turns and `document` for
+ *    documents and tool results (see model.ts).
  *
  * Indirect injection: the pipeline runs this scanner on every segment its policy lists (`on: [user, document,
- * tool]`), so retrieved documents and tool results are scanned like the user turn. The classifier scores
+ * tool]`), so retrieved documents and tool results are scanned like the user turn. The document head scores
  * overlapping windows of long texts, so one injected paragraph in a long document is not diluted by the rest.
  *
  * The score is 0.5 exactly at the model's calibrated threshold for the chosen sensitivity (`medium`: ≤ 1 % false
- * positives on held-out benign training rows), so the pipeline's default threshold of 0.5 is that operating point.
+ * positives on held-out benign training rows and calibration chat), so the pipeline's default threshold of 0.5 is
+ * that operating point. The model is loaded and the scan warmed up in `create()` (policy load), not per request.
  */
 import { z } from 'zod';
 import type { Scanner, ScannerFactory, ScanResult, SegmentRole } from '../../types.js';
@@ -26,7 +28,10 @@ const SensitivityLevel = z.enum(['low', 'medium', 'high']);
 const Role = z.enum(['system', 'user', 'assistant', 'tool', 'document']);
 
 const PromptInjectionOptions = z.strictObject({
-  /** low ≈ 0.1 %, medium ≈ 1 %, high ≈ 3 % false positives on held-out benign prompts. */
+  /**
+   * low ≈ 0.1 %, medium ≈ 1 %, high ≈ 3 % false positives on held-out benign prompts and on generated chat whose
+   * vocabulary the model has not seen (calibration targets; see docs/guard-scanners-injection.md for measured rates).
+   */
   sensitivity: SensitivityLevel.default('medium'),
   /** Sensitivity for `document` and `tool` segments (retrieved content, tool results); defaults to `sensitivity`. */
   documentSensitivity: SensitivityLevel.optional(),

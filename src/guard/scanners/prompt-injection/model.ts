@@ -1,8 +1,8 @@
 /**
  * The shipped classifier: `data/guard/prompt-injection-model.json`, written by `scripts/train-injection-model.mjs`.
- * Weights are int8 (base64) with one scale factor, which keeps the file small and loses nothing measurable. The file
- * is read once, synchronously, the first time a policy creates the scanner (policy load, not request time), from
- * the package folder: no network, no download.
+ * Weights are int8 (base64) with one scale factor per head, which keeps the file small and loses nothing measurable;
+ * they stay int8 in memory (256 KiB per head, cache-sized). The file is read once, synchronously, the first time a
+ * policy creates the scanner (policy load, not request time), from the package folder: no network, no download.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +11,32 @@ import { UserError } from '../../../util/errors.js';
 import { packageRoot } from '../../../util/package-root.js';
 import type { LinearModel } from './classifier.js';
 
-export const MODEL_FORMAT = 'steward/prompt-injection-model@1';
+export const MODEL_FORMAT = 'steward/prompt-injection-model@2';
 
 const Thresholds = z.strictObject({ low: z.number(), medium: z.number(), high: z.number() });
 
+const Features = z
+  .strictObject({
+    dim: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 30)
+      .refine((d) => (d & (d - 1)) === 0, 'must be a power of two'),
+    charMin: z.number().int().min(1),
+    charMax: z.number().int().min(1).max(16),
+    wordBigrams: z.boolean(),
+  })
+  .refine((f) => f.charMin <= f.charMax, { message: 'charMin must not exceed charMax', path: ['charMin'] });
+
 const Head = z.strictObject({
+  /** Each head has its own features: user turns and documents are best served by different n-gram sets. */
+  features: Features,
+  /**
+   * Windows of a long text are scored too and the highest logit wins, so one injected paragraph is not diluted by
+   * the rest of a document. Absent: the text is scored as a whole.
+   */
+  window: z.strictObject({ size: z.number().int().positive(), stride: z.number().int().positive() }).optional(),
   bias: z.number(),
   scale: z.number().positive(),
   /** Base64 of `features.dim` signed bytes; weight = byte × scale. */
@@ -29,20 +50,9 @@ const Head = z.strictObject({
 
 export const ModelFile = z.object({
   format: z.literal(MODEL_FORMAT),
-  features: z.strictObject({
-    dim: z
-      .number()
-      .int()
-      .positive()
-      .refine((d) => (d & (d - 1)) === 0, 'must be a power of two'),
-    charMin: z.number().int().min(1),
-    charMax: z.number().int().min(1),
-    wordBigrams: z.boolean(),
-  }),
-  window: z.strictObject({ size: z.number().int().positive(), stride: z.number().int().positive() }),
   /**
    * `prompt` scores user and system turns; `document` scores retrieved documents and tool results, where an
-   * innocuous-looking instruction ("write a poem…") is itself the attack. Same features, different training rows.
+   * innocuous-looking instruction ("write a poem…") is itself the attack. Different training rows and settings.
    */
   heads: z.strictObject({ prompt: Head, document: Head }),
   /** Facts about the training run (data, seed, sizes, calibration metrics); informational. */
@@ -79,10 +89,10 @@ export function modelFromFile(raw: unknown, source: string): InjectionModel {
   const head = (name: HeadName): HeadModel => {
     const h = m.heads[name];
     const bytes = Buffer.from(h.weights, 'base64');
-    if (bytes.length !== m.features.dim) {
+    if (bytes.length !== h.features.dim) {
       throw new UserError(
         `${source}: prompt-injection model head '${name}' has ${bytes.length} weights, expected features.dim = ` +
-          `${m.features.dim}. ${retrain}`,
+          `${h.features.dim}. ${retrain}`,
         source,
       );
     }
@@ -90,8 +100,10 @@ export function modelFromFile(raw: unknown, source: string): InjectionModel {
     const weights = new Int8Array(bytes.length);
     weights.set(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
     return {
-      features: m.features,
-      window: m.window,
+      features: h.features,
+      // Always present (undefined when absent): both heads then share one object shape, so the scan's hot
+      // functions stay monomorphic when a policy scans user turns and documents alike (measured 1.5× slower when not).
+      window: h.window,
       weights,
       scale: h.scale,
       bias: h.bias,

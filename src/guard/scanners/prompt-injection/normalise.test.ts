@@ -57,6 +57,13 @@ describe('normalise', () => {
     );
   });
 
+  it('folds leetspeak in linear time, even in long runs of word characters', () => {
+    const long = `${'a'.repeat(200_000)} ${'b'.repeat(200_000)} 1gn0re`;
+    const started = performance.now();
+    expect(normalise(long).text.endsWith(' ignore')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('maps folded ranges back to the input', () => {
     const input = 'Hello  Ｉｇｎｏｒｅ\u200b previous';
     const n = normalise(input);
