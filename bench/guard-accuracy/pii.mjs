@@ -16,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { toUtf16Offsets } from '../../src/guard/scanners/pii/names/utf16-offsets.mjs';
 import { readJsonl as readJsonlAt } from './lib/pii-corpus.mjs';
 import { fmt, newCounts, prf, score } from './lib/pii-metrics.mjs';
 import { openRedactionTool, redactPiiTool, stewardTool } from './lib/pii-tools.mjs';
@@ -38,23 +39,12 @@ const log = (m) => process.stderr.write(`[pii] ${m}\n`);
 const loadBefore = loadavg()[0];
 
 const readJsonl = (f) => readJsonlAt(join(args.data, f));
-/** Dataset offsets are Python code points; JS strings index UTF-16 units. */
-function utf16Spans(text, spans) {
-  const map = [];
-  let u = 0;
-  for (const ch of text) {
-    map.push(u);
-    u += ch.length;
-  }
-  map.push(u);
-  return spans.map((s) => ({ ...s, start: map[s.start], end: map[s.end] }));
-}
 
 // ---- tools
 const structured = SYNTH_ENTITIES;
 const steward = await stewardTool(resolve(args.dist), structured);
 const stewardNames = await stewardTool(resolve(args.dist), ['PERSON', 'LOCATION']);
-const peers = [await redactPiiTool(), await openRedactionTool()];
+const peers = [await redactPiiTool(), await openRedactionTool(resolve(args.dist))];
 const tools = [steward, ...peers];
 
 async function evaluate(tool, rows, entities) {
@@ -88,7 +78,7 @@ for (const t of tools) {
 const nerSets = [
   ['UNER EWT test', readJsonl('pii/uner_en_ewt.jsonl').filter((r) => r.split === 'test')],
   ['WNUT-17 test', readJsonl('pii/wnut17.jsonl').filter((r) => r.split === 'test')],
-].map(([name, rows]) => [name, rows.map((r) => ({ text: r.text, spans: utf16Spans(r.text, r.spans) }))]);
+].map(([name, rows]) => [name, rows.map((r) => ({ text: r.text, spans: toUtf16Offsets(r.text, r.spans) }))]);
 const nerTools = [stewardNames, ...peers];
 const nerResults = [];
 for (const [name, rows] of nerSets) {

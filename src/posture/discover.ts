@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { displayPath } from '../util/display-path.js';
 import { UserError } from '../util/errors.js';
 import { isCloudAssembly, readCloudAssembly } from './sources/cdk-assembly.js';

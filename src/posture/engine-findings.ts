@@ -15,6 +15,11 @@ export const ENGINE_CHECKS = {
     title: 'Nested stack template not found',
     severity: 'medium',
   },
+  loopNotExpanded: {
+    id: 'template-loop-not-expanded',
+    title: 'Fn::ForEach loop could not be expanded, so its resources were not checked',
+    severity: 'medium',
+  },
   unknownProperty: {
     id: 'cfn-unknown-property',
     title: 'Property unknown to the CloudFormation specification, or of the wrong type',
@@ -93,5 +98,24 @@ export function specFinding(r: Resource, issue: SpecIssue): Finding {
     status: 'fail',
     message: `${r.id}: ${issue.message}`,
     resource: at(r, issue.path),
+  };
+}
+
+/**
+ * An `Fn::ForEach` loop the source could not expand (a collection with no value, a malformed loop): its resources
+ * were not checked, which the report must say rather than pass over in silence.
+ */
+export function loopNotExpandedFinding(template: Template, loop: { id: string; reason: string }): Finding {
+  const line = /^line (\d+):/.exec(loop.reason)?.[1];
+  return {
+    ...base(ENGINE_CHECKS.loopNotExpanded),
+    status: 'error',
+    message: `${template.file}: ${loop.id}: ${loop.reason}`,
+    resource: {
+      type: 'AWS::LanguageExtensions::ForEach',
+      id: loop.id,
+      file: template.file,
+      ...(line ? { line: Number(line) } : {}),
+    },
   };
 }

@@ -192,3 +192,38 @@ describe('scan (async) and options', () => {
     expect(status({ assume: { parameters: { Env: 'dev' } } }).status).toBe('fail');
   });
 });
+
+describe('scanPaths: values a parent passes and loops that cannot be expanded', () => {
+  it("judges a child with the parameter values its parent passes, not the child's defaults", () => {
+    const r = scanPaths([join(fixtures, 'nested-params', 'parent.yaml')], { root: fixtures });
+    const versioning = r.findings.filter(
+      (f) => f.ruleId === 's3-bucket-versioning' && f.resource.file === 'nested-params/child.yaml',
+    );
+    // The child's own default is Suspended; the parent passes Enabled.
+    expect(versioning.find((f) => f.resource.id === 'Datasets')?.status).toBe('pass');
+  });
+
+  it('reports an Fn::ForEach loop whose collection has no value instead of passing over it', () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'loops.yaml'),
+      [
+        'Transform: AWS::LanguageExtensions',
+        'Parameters:',
+        '  Stages:',
+        '    Type: CommaDelimitedList',
+        'Resources:',
+        '  Fn::ForEach::Queues:',
+        '    - Stage',
+        '    - !Ref Stages',
+        '    - "${Stage}Queue":',
+        '        Type: AWS::SQS::Queue',
+        '',
+      ].join('\n'),
+    );
+    const r = scanPaths([join(dir, 'loops.yaml')], { root: dir });
+    const loop = r.findings.find((f) => f.ruleId === 'template-loop-not-expanded');
+    expect(loop).toMatchObject({ status: 'error', resource: { id: 'Fn::ForEach::Queues', file: 'loops.yaml' } });
+    expect(loop!.message).toMatch(/Stages/);
+  });
+});

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { displayPath } from '../util/display-path.js';
 import { errorMessage } from '../util/errors.js';
@@ -8,6 +7,7 @@ import { findReferenceCycles } from './cycles.js';
 import type { DiscoveredFile } from './discover.js';
 import {
   cycleFinding,
+  loopNotExpandedFinding,
   nestedCycleFinding,
   nestedMissingFinding,
   parseErrorFinding,
@@ -18,9 +18,8 @@ import { ResourceGraph, type SourceFormat, type Template } from './graph.js';
 import { type DetachedResource, detach } from './graph-slice.js';
 import type { Rule } from './rule.js';
 import { parseCloudFormation, SourceParseError } from './sources/cloudformation.js';
-import { parseSource } from './sources/index.js';
-import { localNestedTemplates } from './sources/nested-stacks.js';
-import { looksLikeTerraformPlan } from './sources/terraform-plan.js';
+import { localNestedTemplates, type PassedParameter } from './sources/nested-stacks.js';
+import { looksLikeTerraformPlan, parseTerraformPlan } from './sources/terraform-plan.js';
 import { specIndex } from './spec/spec-db.js';
 import { validateResource } from './spec/validate.js';
 
@@ -82,12 +81,19 @@ interface Loaded {
   error?: Finding;
 }
 
+/** What a parent knows about a file it pulls in: CDK format and construct paths, values passed to parameters. */
+interface ParseHints {
+  format?: SourceFormat;
+  constructPaths?: Record<string, string>;
+  parameterValues?: Record<string, PassedParameter>;
+}
+
 /** Read and parse one file; every failure becomes an error finding for that file, never an exception. */
 export function loadFile(
   absolute: string,
   display: string,
   opts: Pick<UnitOptions, 'maxFileBytes' | 'assume'>,
-  parse: { format?: SourceFormat; constructPaths?: Record<string, string> } = {},
+  parse: ParseHints = {},
 ): Loaded {
   let text: string;
   try {
@@ -107,7 +113,7 @@ export function loadFile(
   const isPlan = looksLikeTerraformPlan(text);
   try {
     const template = isPlan
-      ? parseSource(text, display)
+      ? parseTerraformPlan(text, display, { path: absolute })
       : parseCloudFormation(text, display, { ...parse, assume: opts.assume });
     return template ? { template } : {};
   } catch (e) {
@@ -165,12 +171,7 @@ export function scanUnit(file: DiscoveredFile, opts: UnitOptions): UnitResult {
   const entries: TemplateEntry[] = [];
   const visited = new Set<string>([file.absolute]);
   const graphTypes = graphRuleTypes(opts.rules);
-  const visit = (
-    absolute: string,
-    display: string,
-    parse: { format?: SourceFormat; constructPaths?: Record<string, string> },
-    chain: string[],
-  ) => {
+  const visit = (absolute: string, display: string, parse: ParseHints, chain: string[]) => {
     const loaded = loadFile(absolute, display, opts, parse);
     const entry: TemplateEntry = { file: display, templates: 0, resources: 0, findings: [] };
     entries.push(entry);
@@ -180,10 +181,12 @@ export function scanUnit(file: DiscoveredFile, opts: UnitOptions): UnitResult {
     entry.templates = 1;
     entry.resources = t.resources.length;
     entry.findings = evaluateTemplate(t, opts);
+    for (const s of t.skipped ?? [])
+      if (s.id.startsWith('Fn::ForEach::')) entry.findings.push(loopNotExpandedFinding(t, s));
     const sliced = t.resources.filter((r) => graphTypes.has(r.type)).map(detach);
     entry.slice = { file: t.file, format: t.format, parameters: t.parameters, resources: sliced };
     if (opts.keepTemplates) entry.template = t;
-    const children: [string, string][] = [];
+    const children: [string, string, Record<string, PassedParameter>][] = [];
     for (const n of localNestedTemplates(t, absolute)) {
       const shown = displayOf(opts.root, n.path);
       if (chain.includes(n.path) || n.path === absolute) {
@@ -202,10 +205,11 @@ export function scanUnit(file: DiscoveredFile, opts: UnitOptions): UnitResult {
         continue;
       }
       visited.add(n.path);
-      children.push([n.path, shown]);
+      children.push([n.path, shown, n.parameters]);
     }
-    for (const [path, shown] of children)
-      visit(path, shown, { format: t.format === 'cdk' ? 'cdk' : undefined }, [...chain, absolute]);
+    // A child gets the values its parent passes (the first parent's, when two parents share it).
+    for (const [path, shown, parameterValues] of children)
+      visit(path, shown, { format: t.format === 'cdk' ? 'cdk' : undefined, parameterValues }, [...chain, absolute]);
   };
   visit(file.absolute, file.display, file.cdk ? { format: 'cdk', constructPaths: file.cdk.constructPaths } : {}, []);
   return { entries };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import OpenAI from 'openai';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createGuard } from '../../src/guard/create-guard.js';
 import type { AuditEvent } from '../../src/guard/gateway/audit-event.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/guard/gateway/server.js';
@@ -21,6 +22,26 @@ export interface Harness {
   /** The audit lines written so far (flushes first). */
   audit(): Promise<AuditEvent[]>;
   close(): Promise<void>;
+}
+
+/**
+ * Registers the calling test file's hooks: one harness for the whole file (handed to `use` once started, closed
+ * after the file), its fake upstream reset before each test.
+ */
+export function harnessPerFile(
+  policy: Parameters<typeof startHarness>[0],
+  use: (h: Harness) => void,
+  options?: Partial<GatewayOptions>,
+): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(policy, options);
+    use(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(() => h?.upstream.reset());
 }
 
 export async function startHarness(

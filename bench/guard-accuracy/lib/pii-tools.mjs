@@ -90,26 +90,17 @@ const OPENREDACTION_MAP = (type) => {
   return undefined;
 };
 
-/** openredaction's `detect` (async) with its defaults; detections carry [start, end] positions. */
-export async function openRedactionTool() {
+/**
+ * openredaction's `detect` (async) with its defaults; detections carry [start, end] positions. OPENREDACTION_MAP
+ * covers every Steward entity (read from the build in `distDir`) but LOCATION.
+ */
+export async function openRedactionTool(distDir) {
   const { OpenRedaction } = await import('openredaction');
+  const { PII_ENTITIES } = await import(pathToFileURL(`${distDir}/guard/scanners/pii/entities.js`).href);
   const redactor = new OpenRedaction();
   return {
     name: 'openredaction',
-    supports: new Set([
-      'EMAIL_ADDRESS',
-      'PHONE_NUMBER',
-      'CREDIT_CARD',
-      'IBAN',
-      'US_SSN',
-      'US_ITIN',
-      'PASSPORT',
-      'DRIVER_LICENSE',
-      'IP_ADDRESS',
-      'DATE_OF_BIRTH',
-      'STREET_ADDRESS',
-      'PERSON',
-    ]),
+    supports: new Set(PII_ENTITIES.filter((e) => e !== 'LOCATION')),
     detect: async (text) => {
       const { detections } = await redactor.detect(text);
       const spans = [];

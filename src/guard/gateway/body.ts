@@ -3,6 +3,7 @@
  * parsed as a JSON object (400 naming what is wrong). Never throws anything but a GatewayError.
  */
 import { GatewayError } from './errors.js';
+import { type Exchange, positiveOr } from './exchange.js';
 import type { GatewayRequest } from './http-types.js';
 
 /** Used when the policy sets no `limits.maxRequestBytes`. */
@@ -59,6 +60,15 @@ export function readBody(req: GatewayRequest, maxBytes: number): Promise<Buffer>
 }
 
 /** A JSON object body; arrays, scalars and malformed JSON are 400s that say what was wrong. */
+/** Reads the request body within the policy's `limits.maxRequestBytes` and parses it as a JSON object. */
+export async function readJsonRequest(
+  req: GatewayRequest,
+  x: Exchange,
+): Promise<{ raw: Buffer; body: Record<string, unknown> }> {
+  const raw = await readBody(req, positiveOr(x.policy.limits.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES));
+  return { raw, body: parseJsonObject(raw) };
+}
+
 export function parseJsonObject(body: Buffer): Record<string, unknown> {
   if (body.length === 0) throw new GatewayError('invalid_json', 'the request body is empty; send a JSON object');
   let value: unknown;

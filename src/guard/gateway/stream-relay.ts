@@ -4,11 +4,12 @@
  * with one in-band error the client's SDK raises (guard block, upstream cut, timeout). Subclasses turn upstream
  * chunks into client chunks and say how an error looks in their framing.
  */
-import type { GuardDecision, GuardSession } from '../guard-api.js';
+import type { GuardDecision, GuardSession, OutputStream } from '../guard-api.js';
 import type { ToolCallChecker } from '../tools/index.js';
 import { GatewayError, toGatewayError } from './errors.js';
 import type { Exchange } from './exchange.js';
 import type { GatewayResponse } from './http-types.js';
+import type { GatewayRuntime } from './runtime.js';
 import { interrupted, type UpstreamResponse } from './upstream.js';
 
 /** What output inspection of a stream needs from its request. */
@@ -28,16 +29,28 @@ export abstract class StreamRelay {
     protected readonly res: GatewayResponse,
     protected readonly up: UpstreamResponse,
     protected readonly x: Exchange,
+    protected readonly rt: GatewayRuntime,
     private readonly timeoutMs: number,
-    protected readonly label: string,
+    protected readonly out: StreamOutputContext,
   ) {}
 
+  /** Names the upstream in error messages. */
+  protected abstract readonly label: string;
   /** Handles one upstream chunk (write with `send`, stop with `fail`, `block` or `complete`). */
   protected abstract onChunk(chunk: Buffer): void;
   /** The upstream body ended; `complete()` when that is a normal end, `fail(...)` when it was cut. */
   protected abstract onUpstreamEnd(): void;
   /** The in-band error the client receives, in this stream's framing, ending the stream. */
   protected abstract errorChunk(e: GatewayError): string | Uint8Array;
+
+  /** A fresh output inspection for one run of streamed text (a choice, a content block). */
+  protected newOutputStream(): OutputStream {
+    const { x, out } = this;
+    return this.rt.guard.streamOutput(
+      { route: x.route, apiKeyId: x.apiKeyId, model: x.model, systemPrompt: out.systemPrompt, context: out.context },
+      out.session,
+    );
+  }
 
   /** Sends the response head and relays until the stream ends; resolves then. Never rejects. */
   run(headers: Record<string, string>): Promise<void> {

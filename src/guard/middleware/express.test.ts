@@ -5,6 +5,7 @@ import { createGuard } from '../create-guard.js';
 import { stewardExpress } from './express.js';
 import {
   customBlockBody,
+  fetchTestApp,
   handle,
   type MakeApp,
   middlewareContract,
@@ -17,20 +18,11 @@ async function listen(app: express.Express, counter: { calls: number }): Promise
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    get calls() {
-      return counter.calls;
-    },
-    async post(path, body, headers = {}) {
-      const res = await fetch(base + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.json() };
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return fetchTestApp(
+    counter,
+    (path, init) => fetch(base + path, init),
+    () => new Promise<void>((resolve) => server.close(() => resolve())),
+  );
 }
 
 const makeApp: MakeApp = async ({ guard, auditLog, customBlock, body }) => {

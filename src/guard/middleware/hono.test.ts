@@ -4,6 +4,7 @@ import { createGuard } from '../create-guard.js';
 import { type StewardEnv, stewardHono } from './hono.js';
 import {
   customBlockBody,
+  fetchTestApp,
   handle,
   type MakeApp,
   middlewareContract,
@@ -13,20 +14,11 @@ import {
 } from './test-helpers.js';
 
 function client(app: Hono<StewardEnv>, counter: { calls: number }): TestApp {
-  return {
-    get calls() {
-      return counter.calls;
-    },
-    async post(path, body, headers = {}) {
-      const res = await app.request(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.json() };
-    },
-    close: async () => undefined,
-  };
+  return fetchTestApp(
+    counter,
+    async (path, init) => app.request(path, init),
+    async () => undefined,
+  );
 }
 
 const makeApp: MakeApp = async ({ guard, auditLog, customBlock, body }) => {

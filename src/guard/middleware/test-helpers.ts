@@ -42,6 +42,31 @@ export interface AppOptions {
 
 export type MakeApp = (options: AppOptions) => Promise<TestApp>;
 
+/**
+ * A TestApp over a fetch-shaped `send` (global fetch against a listening server, or Hono's `app.request`), which
+ * posts JSON and reads a JSON reply. `counter.calls` is bumped by the route handler.
+ */
+export function fetchTestApp(
+  counter: { calls: number },
+  send: (path: string, init: RequestInit) => Promise<Response>,
+  close: () => Promise<void>,
+): TestApp {
+  return {
+    get calls() {
+      return counter.calls;
+    },
+    async post(path, body, headers = {}) {
+      const res = await send(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.json() };
+    },
+    close,
+  };
+}
+
 /** The route handler's work, framework-neutral. Throws the output guard's GatewayError on a block. */
 export function handle(g: GuardedRequest | undefined | null): unknown {
   if (!g?.body) throw new Error('the middleware did not attach req.steward with a body');

@@ -49,8 +49,20 @@ const sameStatic = (a: unknown, b: unknown): boolean =>
 class StringTable {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
+  /** The last strings asked about, by slot: a resource's findings come one after the other, with the same strings. */
+  private readonly recent: (string | undefined)[] = [];
+  private readonly recentIndex: number[] = [];
 
-  of(s: string): number {
+  /** The index of `s`; `slot` (one per kind of string: type, id, file…) checks the last one of its kind first. */
+  of(s: string, slot = 0): number {
+    if (this.recent[slot] === s) return this.recentIndex[slot]!;
+    const i = this.indexOf(s);
+    this.recent[slot] = s;
+    this.recentIndex[slot] = i;
+    return i;
+  }
+
+  private indexOf(s: string): number {
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.strings.length;
@@ -64,6 +76,8 @@ class StringTable {
 /** How a shape names a resource key whose value goes to the string table. */
 const SHARED_NAME: Record<string, string> = { type: 'type$', id: 'id$', file: 'file$', path: 'path$' };
 const SHARED_KEY_OF = new Map(Object.entries(SHARED_NAME).map(([k, name]) => [name, k]));
+/** A StringTable slot per shared resource key. */
+const SLOT_OF = new Map(Object.values(SHARED_NAME).map((name, i) => [name, i + 1]));
 
 /** The resource's keys as a shape lists them, or undefined when it is not a plain object (sent inline, whole). */
 function resourceKeysOf(resource: unknown): string[] | undefined {
@@ -130,7 +144,7 @@ class FindingEncoder {
         const r = f.resource as unknown as Record<string, unknown>;
         for (const rk of resourceKeys) {
           const shared = SHARED_KEY_OF.get(rk);
-          row.push(shared ? this.strings.of(r[shared] as string) : r[rk]);
+          row.push(shared ? this.strings.of(r[shared] as string, SLOT_OF.get(rk)) : r[rk]);
         }
       } else row.push(rec[k]);
     }

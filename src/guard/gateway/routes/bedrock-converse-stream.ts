@@ -9,23 +9,12 @@
  */
 import type { OutputStream } from '../../guard-api.js';
 import { pendingApprovalConverse, type ToolCall } from '../../tools/index.js';
-import {
-  decodeFrame,
-  errorFrame,
-  eventFrame,
-  exceptionFrame,
-  type Frame,
-  FrameSplitter,
-  framePayload,
-} from '../bedrock-eventstream.js';
+import { errorFrame, eventFrame, exceptionFrame, type Frame, framePayload } from '../bedrock-eventstream.js';
 import { GatewayError } from '../errors.js';
-import type { Exchange } from '../exchange.js';
-import type { GatewayResponse } from '../http-types.js';
-import type { GatewayRuntime } from '../runtime.js';
-import { type StreamOutputContext, StreamRelay } from '../stream-relay.js';
 import { isObject } from '../text-slots.js';
 import { checkToolCalls } from '../tool-checks.js';
-import { interrupted, type UpstreamResponse } from '../upstream.js';
+import { interrupted } from '../upstream.js';
+import { BedrockFrameRelay } from './bedrock-frame-relay.js';
 import { BEDROCK_LABEL, recordConverseUsage } from './bedrock-upstream.js';
 
 /** Tool input buffered per toolUse block; past this it is checked as over-long (and blocked). */
@@ -52,30 +41,11 @@ export function streamExceptionType(e: GatewayError): string {
   }
 }
 
-export class ConverseStreamRelay extends StreamRelay {
-  private readonly splitter = new FrameSplitter();
+export class ConverseStreamRelay extends BedrockFrameRelay {
   private readonly texts = new Map<number, { stream: OutputStream; ended: boolean }>();
   private readonly tools = new Map<number, HeldToolUse>();
   private maxIndex = -1;
   private stopped = false;
-
-  constructor(
-    res: GatewayResponse,
-    up: UpstreamResponse,
-    x: Exchange,
-    private readonly rt: GatewayRuntime,
-    timeoutMs: number,
-    private readonly out: StreamOutputContext,
-  ) {
-    super(res, up, x, timeoutMs, BEDROCK_LABEL);
-  }
-
-  protected onChunk(chunk: Buffer): void {
-    for (const raw of this.splitter.push(chunk)) {
-      this.onFrame(decodeFrame(raw));
-      if (this.finished) return;
-    }
-  }
 
   protected onUpstreamEnd(): void {
     if (this.splitter.partial || !this.stopped) this.fail(interrupted(BEDROCK_LABEL));
@@ -87,7 +57,7 @@ export class ConverseStreamRelay extends StreamRelay {
     return exceptionFrame(streamExceptionType(e), e.message);
   }
 
-  private onFrame(f: Frame): void {
+  protected onFrame(f: Frame): void {
     if (f.messageType !== 'event') {
       // Bedrock's own in-stream exception: the client gets it as is; the stream is over.
       this.x.error ??= upstreamStreamError(f);
@@ -174,12 +144,7 @@ export class ConverseStreamRelay extends StreamRelay {
   private textStream(index: number): { stream: OutputStream; ended: boolean } {
     let st = this.texts.get(index);
     if (!st) {
-      const { x, out } = this;
-      const stream = this.rt.guard.streamOutput(
-        { route: x.route, apiKeyId: x.apiKeyId, model: x.model, systemPrompt: out.systemPrompt, context: out.context },
-        out.session,
-      );
-      st = { stream, ended: false };
+      st = { stream: this.newOutputStream(), ended: false };
       this.texts.set(index, st);
     }
     return st;

@@ -4,22 +4,16 @@
  * Bedrock, output scanners and tool checks on `output.message`, or ConverseStreamRelay for the stream.
  */
 import { pendingApprovalConverse, toolCallsFromConverseContent } from '../../tools/index.js';
+import { parseAnswerObject } from '../answer-json.js';
 import { EVENTSTREAM_CONTENT_TYPE } from '../bedrock-eventstream.js';
-import { DEFAULT_MAX_REQUEST_BYTES, parseJsonObject, readBody } from '../body.js';
+import { readJsonRequest } from '../body.js';
 import { GatewayError } from '../errors.js';
-import { type Exchange, insertCanary, positiveOr, wantsCanary } from '../exchange.js';
+import { type Exchange, positiveOr } from '../exchange.js';
 import type { GatewayRequest, GatewayResponse } from '../http-types.js';
 import { admit } from '../limits.js';
 import type { GatewayRuntime } from '../runtime.js';
-import {
-  contextOf,
-  isObject,
-  slotSegments,
-  slotText,
-  systemPromptOf,
-  type TextSlot,
-  writeBack,
-} from '../text-slots.js';
+import { inspectAnswerTexts, inspectRequestTexts } from '../text-inspection.js';
+import { isObject, slotText, type TextSlot } from '../text-slots.js';
 import { checkToolCalls, toolChecker } from '../tool-checks.js';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, readUpstreamBody } from '../upstream.js';
 import { upstreamHttpError } from '../upstream-errors.js';
@@ -34,8 +28,7 @@ export async function bedrockConverse(
   modelId: string,
 ) {
   const limits = x.policy.limits;
-  const raw = await readBody(req, positiveOr(limits.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES));
-  const body = parseJsonObject(raw);
+  const { raw, body } = await readJsonRequest(req, x);
   x.model = modelId;
   x.stream = x.route === 'bedrock:converse-stream';
   const inference = body.inferenceConfig;
@@ -51,12 +44,8 @@ export async function bedrockConverse(
       body.inferenceConfig = { ...inference, maxTokens: cap };
     },
   });
-  const session = rt.guard.newSession();
-  const input = x.inspectInput(rt.guard, slots, session);
-  modified ||= input.changed;
-  const systemPrompt = systemPromptOf(input.segments);
-  const context = contextOf(input.segments);
-  if (wantsCanary(x.policy)) modified = insertCanary(slots, rt.guard, session) || modified;
+  const { changed: inputChanged, ...request } = inspectRequestTexts(rt, x, slots);
+  modified ||= inputChanged;
 
   const timeoutMs = positiveOr(limits.timeoutMs, DEFAULT_UPSTREAM_TIMEOUT_MS);
   const payload = modified ? Buffer.from(JSON.stringify(body)) : raw;
@@ -67,7 +56,7 @@ export async function bedrockConverse(
   const checker = toolChecker(x.policy);
 
   if (x.stream) {
-    await new ConverseStreamRelay(res, up, x, rt, timeoutMs, { session, systemPrompt, context, checker }).run({
+    await new ConverseStreamRelay(res, up, x, rt, timeoutMs, { ...request, checker }).run({
       ...x.responseHeaders,
       'content-type': EVENTSTREAM_CONTENT_TYPE,
       'x-request-id': x.id,
@@ -79,7 +68,7 @@ export async function bedrockConverse(
 
   const answerRaw = await readUpstreamBody(up, timeoutMs, BEDROCK_LABEL);
   x.upstreamDone();
-  const answer = parseAnswer(answerRaw);
+  const answer = parseAnswerObject(answerRaw, BEDROCK_LABEL);
   recordConverseUsage(x, answer.usage);
   const content = outputContent(answer);
   const outSlots: TextSlot[] = [];
@@ -87,12 +76,7 @@ export async function bedrockConverse(
     if (isObject(block) && typeof block.text === 'string')
       outSlots.push({ holder: block, key: 'text', role: 'assistant' });
   }
-  const decision = rt.guard.inspectOutput(
-    { route: x.route, apiKeyId: x.apiKeyId, model: modelId, segments: slotSegments(outSlots), systemPrompt, context },
-    session,
-  );
-  x.recordOutput(decision);
-  const changed = decision.changed && writeBack(outSlots, decision.segments);
+  const changed = inspectAnswerTexts(rt, x, outSlots, request);
   const headers = {
     ...x.responseHeaders,
     'content-type': 'application/json',
@@ -160,16 +144,4 @@ function outputContent(answer: Record<string, unknown>): unknown[] {
   const output = answer.output;
   if (!isObject(output) || !isObject(output.message) || !Array.isArray(output.message.content)) return [];
   return output.message.content;
-}
-
-function parseAnswer(raw: Buffer): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new GatewayError('upstream_invalid_response', `${BEDROCK_LABEL} answered with a body that is not valid JSON`);
-  }
-  if (!isObject(value))
-    throw new GatewayError('upstream_invalid_response', `${BEDROCK_LABEL} answered with JSON that is not an object`);
-  return value;
 }

@@ -7,22 +7,11 @@
  * model-neutrally here, so with a `tools:` policy a streamed tool call is blocked (use ConverseStream).
  */
 import type { OutputStream } from '../../guard-api.js';
-import {
-  decodeFrame,
-  errorFrame,
-  eventFrame,
-  exceptionFrame,
-  type Frame,
-  FrameSplitter,
-  framePayload,
-} from '../bedrock-eventstream.js';
+import { errorFrame, eventFrame, exceptionFrame, type Frame, framePayload } from '../bedrock-eventstream.js';
 import { GatewayError } from '../errors.js';
-import type { Exchange } from '../exchange.js';
-import type { GatewayResponse } from '../http-types.js';
-import type { GatewayRuntime } from '../runtime.js';
-import { type StreamOutputContext, StreamRelay } from '../stream-relay.js';
 import { isObject, slotText, type TextSlot } from '../text-slots.js';
-import { interrupted, type UpstreamResponse } from '../upstream.js';
+import { interrupted } from '../upstream.js';
+import { BedrockFrameRelay } from './bedrock-frame-relay.js';
 import { BEDROCK_LABEL, recordInvokeTokens } from './bedrock-upstream.js';
 import { modelTextSlots } from './model-text.js';
 
@@ -34,28 +23,9 @@ interface HeldChunk {
   changed: boolean;
 }
 
-export class InvokeStreamRelay extends StreamRelay {
-  private readonly splitter = new FrameSplitter();
+export class InvokeStreamRelay extends BedrockFrameRelay {
   private stream?: OutputStream;
   private held?: HeldChunk;
-
-  constructor(
-    res: GatewayResponse,
-    up: UpstreamResponse,
-    x: Exchange,
-    private readonly rt: GatewayRuntime,
-    timeoutMs: number,
-    private readonly out: StreamOutputContext,
-  ) {
-    super(res, up, x, timeoutMs, BEDROCK_LABEL);
-  }
-
-  protected onChunk(chunk: Buffer): void {
-    for (const raw of this.splitter.push(chunk)) {
-      this.onFrame(decodeFrame(raw));
-      if (this.finished) return;
-    }
-  }
 
   protected onUpstreamEnd(): void {
     this.endText();
@@ -73,7 +43,7 @@ export class InvokeStreamRelay extends StreamRelay {
     return exceptionFrame('internalServerException', e.message);
   }
 
-  private onFrame(f: Frame): void {
+  protected onFrame(f: Frame): void {
     if (f.messageType !== 'event' || f.type !== 'chunk') {
       this.endText();
       if (this.finished) return;
@@ -118,16 +88,7 @@ export class InvokeStreamRelay extends StreamRelay {
       this.send(f.raw);
       return;
     }
-    this.stream ??= this.rt.guard.streamOutput(
-      {
-        route: this.x.route,
-        apiKeyId: this.x.apiKeyId,
-        model: this.x.model,
-        systemPrompt: this.out.systemPrompt,
-        context: this.out.context,
-      },
-      this.out.session,
-    );
+    this.stream ??= this.newOutputStream();
     let released = '';
     let original = '';
     for (const slot of slots) {

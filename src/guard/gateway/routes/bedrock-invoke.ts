@@ -12,13 +12,14 @@ import {
   toolCallsFromConverseContent,
 } from '../../tools/index.js';
 import { EVENTSTREAM_CONTENT_TYPE } from '../bedrock-eventstream.js';
-import { DEFAULT_MAX_REQUEST_BYTES, parseJsonObject, readBody } from '../body.js';
+import { readJsonRequest } from '../body.js';
 import { GatewayError } from '../errors.js';
-import { type Exchange, insertCanary, positiveOr, wantsCanary } from '../exchange.js';
+import { type Exchange, positiveOr } from '../exchange.js';
 import type { GatewayRequest, GatewayResponse } from '../http-types.js';
 import { admit } from '../limits.js';
 import type { GatewayRuntime } from '../runtime.js';
-import { contextOf, isObject, slotSegments, slotText, systemPromptOf, writeBack } from '../text-slots.js';
+import { inspectAnswerTexts, inspectRequestTexts } from '../text-inspection.js';
+import { isObject, slotText } from '../text-slots.js';
 import { checkToolCalls, toolChecker } from '../tool-checks.js';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, readUpstreamBody } from '../upstream.js';
 import { upstreamHttpError } from '../upstream-errors.js';
@@ -51,19 +52,13 @@ export async function bedrockInvoke(
   modelId: string,
 ) {
   const limits = x.policy.limits;
-  const raw = await readBody(req, positiveOr(limits.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES));
-  const body = parseJsonObject(raw);
+  const { raw, body } = await readJsonRequest(req, x);
   x.model = modelId;
   x.stream = x.route === 'bedrock:invoke-with-response-stream';
   const slots = modelTextSlots(body, 'input');
   // The family's completion-token field is not known in general: a request without one gets no cap added.
   await admit(rt.limits, x, { bytes: raw.length, texts: slots.map(slotText), maxTokens: requestedMaxTokens(body) });
-  const session = rt.guard.newSession();
-  const input = x.inspectInput(rt.guard, slots, session);
-  let modified = input.changed;
-  const systemPrompt = systemPromptOf(input.segments);
-  const context = contextOf(input.segments);
-  if (wantsCanary(x.policy)) modified = insertCanary(slots, rt.guard, session) || modified;
+  const { changed: modified, ...request } = inspectRequestTexts(rt, x, slots);
 
   const timeoutMs = positiveOr(limits.timeoutMs, DEFAULT_UPSTREAM_TIMEOUT_MS);
   const payload = modified ? Buffer.from(JSON.stringify(body)) : raw;
@@ -82,7 +77,7 @@ export async function bedrockInvoke(
   };
 
   if (x.stream) {
-    await new InvokeStreamRelay(res, up, x, rt, timeoutMs, { session, systemPrompt, context, checker }).run({
+    await new InvokeStreamRelay(res, up, x, rt, timeoutMs, { ...request, checker }).run({
       ...headers,
       'content-type': EVENTSTREAM_CONTENT_TYPE,
     });
@@ -107,12 +102,7 @@ export async function bedrockInvoke(
     );
   }
   const outSlots = modelTextSlots(answer, 'output');
-  const decision = rt.guard.inspectOutput(
-    { route: x.route, apiKeyId: x.apiKeyId, model: modelId, segments: slotSegments(outSlots), systemPrompt, context },
-    session,
-  );
-  x.recordOutput(decision);
-  const changed = decision.changed && writeBack(outSlots, decision.segments);
+  const changed = inspectAnswerTexts(rt, x, outSlots, request);
   if (checker) {
     const calls = invokeToolCalls(answer);
     if (calls.length > 0) {

@@ -5,21 +5,15 @@
  */
 import { pendingApprovalCompletion, type ToolCall, toolCallsFromOpenAIMessage } from '../../tools/index.js';
 import type { SegmentRole } from '../../types.js';
-import { DEFAULT_MAX_REQUEST_BYTES, parseJsonObject, readBody } from '../body.js';
+import { parseAnswerObject } from '../answer-json.js';
+import { readJsonRequest } from '../body.js';
 import { GatewayError } from '../errors.js';
-import { type Exchange, insertCanary, positiveOr, wantsCanary } from '../exchange.js';
+import { type Exchange, positiveOr } from '../exchange.js';
 import type { GatewayRequest, GatewayResponse } from '../http-types.js';
 import { admit, firstNumber } from '../limits.js';
 import { type GatewayRuntime, sendJson } from '../runtime.js';
-import {
-  contextOf,
-  isObject,
-  slotSegments,
-  slotText,
-  systemPromptOf,
-  type TextSlot,
-  writeBack,
-} from '../text-slots.js';
+import { inspectAnswerTexts, inspectRequestTexts } from '../text-inspection.js';
+import { isObject, slotText, type TextSlot } from '../text-slots.js';
 import { checkToolCalls, toolChecker } from '../tool-checks.js';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, readUpstreamBody } from '../upstream.js';
 import { upstreamHttpError } from '../upstream-errors.js';
@@ -48,8 +42,7 @@ export async function openaiChat(req: GatewayRequest, res: GatewayResponse, x: E
     );
   }
   const limits = x.policy.limits;
-  const raw = await readBody(req, positiveOr(limits.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES));
-  const body = parseJsonObject(raw);
+  const { raw, body } = await readJsonRequest(req, x);
   if (typeof body.model === 'string') x.model = body.model;
   x.stream = body.stream === true;
   const messages = body.messages;
@@ -65,12 +58,8 @@ export async function openaiChat(req: GatewayRequest, res: GatewayResponse, x: E
       body.max_tokens = cap;
     },
   });
-  const session = rt.guard.newSession();
-  const input = x.inspectInput(rt.guard, slots, session);
-  modified ||= input.changed;
-  const systemPrompt = systemPromptOf(input.segments);
-  const context = contextOf(input.segments);
-  if (wantsCanary(x.policy)) modified = insertCanary(slots, rt.guard, session) || modified;
+  const { changed: inputChanged, ...request } = inspectRequestTexts(rt, x, slots);
+  modified ||= inputChanged;
 
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -89,7 +78,7 @@ export async function openaiChat(req: GatewayRequest, res: GatewayResponse, x: E
     LABEL,
   );
   if (up.status >= 300) throw await upstreamHttpError(up, 'openai', timeoutMs, LABEL);
-  const output = { session, systemPrompt, context, checker: toolChecker(x.policy) };
+  const output = { ...request, checker: toolChecker(x.policy) };
 
   if (x.stream) {
     const type = String(up.headers['content-type'] ?? '');
@@ -108,15 +97,10 @@ export async function openaiChat(req: GatewayRequest, res: GatewayResponse, x: E
 
   const answerRaw = await readUpstreamBody(up, timeoutMs, LABEL);
   x.upstreamDone();
-  const answer = parseAnswer(answerRaw);
+  const answer = parseAnswerObject(answerRaw, LABEL);
   recordUsage(x, answer.usage);
   const outSlots = responseSlots(answer);
-  const decision = rt.guard.inspectOutput(
-    { route: x.route, apiKeyId: x.apiKeyId, model: x.model, segments: slotSegments(outSlots), systemPrompt, context },
-    session,
-  );
-  x.recordOutput(decision);
-  const changed = decision.changed && writeBack(outSlots, decision.segments);
+  const changed = inspectAnswerTexts(rt, x, outSlots, request);
 
   if (output.checker) {
     const calls: ToolCall[] = [];
@@ -166,17 +150,4 @@ function responseSlots(answer: Record<string, unknown>): TextSlot[] {
 
 function choicesOf(answer: Record<string, unknown>): Record<string, unknown>[] {
   return Array.isArray(answer.choices) ? answer.choices.filter(isObject) : [];
-}
-
-/** Appends the session canary to the first system (or developer) message's text. */
-function parseAnswer(raw: Buffer): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new GatewayError('upstream_invalid_response', `${LABEL} answered with a body that is not valid JSON`);
-  }
-  if (!isObject(value))
-    throw new GatewayError('upstream_invalid_response', `${LABEL} answered with JSON that is not an object`);
-  return value;
 }

@@ -13,14 +13,11 @@
 import type { GuardDecision, OutputStream } from '../../guard-api.js';
 import { pendingApprovalChunks, type ToolCall } from '../../tools/index.js';
 import { GatewayError, openaiErrorBody } from '../errors.js';
-import type { Exchange } from '../exchange.js';
-import type { GatewayResponse } from '../http-types.js';
-import type { GatewayRuntime } from '../runtime.js';
 import { SSE_DONE, type SseEvent, SseParser, sseData } from '../sse.js';
-import { type StreamOutputContext, StreamRelay } from '../stream-relay.js';
+import { StreamRelay } from '../stream-relay.js';
 import { isObject } from '../text-slots.js';
 import { checkToolCalls } from '../tool-checks.js';
-import { interrupted, type UpstreamResponse } from '../upstream.js';
+import { interrupted } from '../upstream.js';
 import { recordUsage } from './openai-usage.js';
 
 const LABEL = 'the upstream';
@@ -42,21 +39,11 @@ interface ChoiceState {
 }
 
 export class OpenAIStreamRelay extends StreamRelay {
+  protected readonly label = LABEL;
   private readonly parser = new SseParser();
   private readonly choices = new Map<number, ChoiceState>();
   /** id/object/created/model of the stream, for the chunks the gateway adds. */
   private meta: Record<string, unknown> = {};
-
-  constructor(
-    res: GatewayResponse,
-    up: UpstreamResponse,
-    x: Exchange,
-    private readonly rt: GatewayRuntime,
-    timeoutMs: number,
-    private readonly out: StreamOutputContext,
-  ) {
-    super(res, up, x, timeoutMs, LABEL);
-  }
 
   protected onChunk(chunk: Buffer): void {
     let events: SseEvent[];
@@ -187,21 +174,7 @@ export class OpenAIStreamRelay extends StreamRelay {
   private choice(index: number): ChoiceState {
     let st = this.choices.get(index);
     if (!st) {
-      const { x, out } = this;
-      st = {
-        stream: this.rt.guard.streamOutput(
-          {
-            route: x.route,
-            apiKeyId: x.apiKeyId,
-            model: x.model,
-            systemPrompt: out.systemPrompt,
-            context: out.context,
-          },
-          out.session,
-        ),
-        ended: false,
-        tools: out.checker ? new Map() : undefined,
-      };
+      st = { stream: this.newOutputStream(), ended: false, tools: this.out.checker ? new Map() : undefined };
       this.choices.set(index, st);
     }
     return st;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScanContext, Scanner } from '../../types.js';
 import { createSecretsScanner } from '../secrets/index.js';
+import { DEFAULT_PII_ENTITIES } from './entities.js';
 import { createPiiScanner } from './index.js';
 
 const ctx: ScanContext = { direction: 'output', role: 'assistant', route: 'default' };
@@ -9,19 +10,7 @@ const scanners: [string, Scanner][] = [
   [
     'pii (all entities)',
     createPiiScanner({
-      entities: [
-        'EMAIL_ADDRESS',
-        'PHONE_NUMBER',
-        'CREDIT_CARD',
-        'IBAN',
-        'US_SSN',
-        'US_ITIN',
-        'PASSPORT',
-        'DRIVER_LICENSE',
-        'IP_ADDRESS',
-        'DATE_OF_BIRTH',
-        'STREET_ADDRESS',
-      ],
+      entities: [...DEFAULT_PII_ENTITIES],
       deny: ['secret plan'],
       custom: [{ entity: 'TICKET', pattern: 'T-\\d+' }],
     }),

@@ -10,13 +10,13 @@ import type { Detector, DetectorSettings, ScanState } from './detector.js';
 import { driverLicenseDetector } from './driver-license.js';
 import { emailDetector } from './email.js';
 import { DEFAULT_PII_ENTITIES, PII_ENTITIES } from './entities.js';
+import { entityScanResult, NOTHING } from './entity-result.js';
 import { ibanDetector } from './iban.js';
 import { ipAddressDetector } from './ip-address.js';
 import { personNameDetector } from './names/person-name.js';
 import { passportDetector } from './passport.js';
 import { phoneDetector } from './phone.js';
 import { triggersOf } from './prefilter.js';
-import { resolveOverlaps } from './spans.js';
 import { streetAddressDetector } from './street-address.js';
 import { usSsnDetector } from './us-ssn.js';
 
@@ -55,8 +55,6 @@ const PiiOptions = z.strictObject({
 });
 type PiiOptions = z.infer<typeof PiiOptions>;
 
-const NOTHING: ScanResult = { score: 0, spans: [] };
-
 /**
  * One text that reaches every detector. Scanning it once when the first scanner is built moves V8's regex
  * compilation and libphonenumber's metadata set-up (~100 ms together) from the first request to policy load.
@@ -76,33 +74,21 @@ export function createPiiScanner(options: z.input<typeof PiiOptions> = {}): Scan
   const deny = compileDenyList(parsed.deny);
   const custom = compileCustom(parsed.custom);
   const settings: DetectorSettings = { defaultRegion: parsed.defaultRegion as CountryCode };
-  const wanted = detectors.reduce((flags, d) => flags | d.needs, 0);
+  const needed = detectors.reduce((flags, d) => flags | d.needs, 0);
+  // Custom and deny-list entities are always reported; built-in ones only when enabled.
+  const wanted = (entity: string) => entities.has(entity) || !isBuiltin(entity);
   const scanner: Scanner = {
     name: 'pii',
     scan(text: string): ScanResult {
       if (text.length === 0) return NOTHING;
-      const flags = triggersOf(text, wanted);
-      let spans: Span[] = [];
+      const flags = triggersOf(text, needed);
+      const spans: Span[] = [];
       let cues: readonly CueHit[] | undefined;
       const state: ScanState = { settings, cues: () => (cues ??= findCues(text)) };
       for (const d of detectors) if ((d.needs & flags) === d.needs) d.detect(text, spans, state);
       if (custom.length) detectCustom(text, custom, spans);
       if (deny) detectDenied(text, deny, spans);
-      if (spans.length === 0) return NOTHING;
-      spans = spans.filter(
-        (s) =>
-          (entities.has(s.entity) || !isBuiltin(s.entity)) &&
-          (allow.size === 0 || !allow.has(allowKey(text.slice(s.start, s.end)))),
-      );
-      resolveOverlaps(spans);
-      if (spans.length === 0) return NOTHING;
-      let score = 0;
-      const counts: Record<string, number> = {};
-      for (const s of spans) {
-        score = Math.max(score, s.score ?? 1);
-        counts[s.entity] = (counts[s.entity] ?? 0) + 1;
-      }
-      return { score, spans, details: { entities: counts } };
+      return entityScanResult(text, spans, wanted, allow);
     },
   };
   if (!warmedUp) {

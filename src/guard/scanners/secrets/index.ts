@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Scanner, ScannerFactory, ScanResult, Span } from '../../types.js';
 import { allowKey, CustomEntitySchema, compileCustom, detectCustom } from '../pii/custom.js';
-import { resolveOverlaps } from '../pii/spans.js';
+import { entityScanResult, NOTHING } from '../pii/entity-result.js';
 import { detectAws } from './aws.js';
 import { DEFAULT_ENTROPY, detectHighEntropy, type EntropySettings } from './entropy.js';
 import { detectJwts } from './jwt.js';
@@ -40,8 +40,6 @@ const SecretsOptions = z.strictObject({
 });
 type SecretsOptions = z.infer<typeof SecretsOptions>;
 
-const NOTHING: ScanResult = { score: 0, spans: [] };
-
 export function createSecretsScanner(options: z.input<typeof SecretsOptions> = {}): Scanner {
   const o = SecretsOptions.parse(options);
   const entities = new Set(o.entities ?? SECRET_ENTITIES);
@@ -49,12 +47,14 @@ export function createSecretsScanner(options: z.input<typeof SecretsOptions> = {
   const custom = compileCustom(o.custom);
   const wantProviders = PROVIDER_ENTITIES.some((e) => entities.has(e));
   const wantAws = entities.has('AWS_ACCESS_KEY') || entities.has('AWS_SECRET_KEY');
+  const customEntities = new Set(o.custom.map((c) => c.entity));
+  const wanted = (entity: string) => entities.has(entity) || customEntities.has(entity);
   return {
     name: 'secrets',
     scan(text: string): ScanResult {
       // Every built-in format is at least 20 characters long.
       if (text.length < 20 && custom.length === 0) return NOTHING;
-      let spans: Span[] = [];
+      const spans: Span[] = [];
       if (wantAws) detectAws(text, spans);
       if (entities.has('PRIVATE_KEY')) detectPrivateKeys(text, spans);
       if (entities.has('JWT')) detectJwts(text, spans);
@@ -62,22 +62,7 @@ export function createSecretsScanner(options: z.input<typeof SecretsOptions> = {
       if (wantProviders) detectProviderTokens(text, spans);
       if (custom.length) detectCustom(text, custom, spans);
       if (entities.has('HIGH_ENTROPY_STRING')) addGenericFindings(text, spans, o.entropy);
-      if (spans.length === 0) return NOTHING;
-      const customEntities = new Set(o.custom.map((c) => c.entity));
-      spans = spans.filter(
-        (s) =>
-          (entities.has(s.entity) || customEntities.has(s.entity)) &&
-          (allow.size === 0 || !allow.has(allowKey(text.slice(s.start, s.end)))),
-      );
-      resolveOverlaps(spans);
-      if (spans.length === 0) return NOTHING;
-      let score = 0;
-      const counts: Record<string, number> = {};
-      for (const s of spans) {
-        score = Math.max(score, s.score ?? 1);
-        counts[s.entity] = (counts[s.entity] ?? 0) + 1;
-      }
-      return { score, spans, details: { entities: counts } };
+      return entityScanResult(text, spans, wanted, allow);
     },
   };
 }

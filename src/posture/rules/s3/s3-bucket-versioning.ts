@@ -1,5 +1,4 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
-import { dig } from '../../values.js';
 
 export const s3BucketVersioning: ResourceRule = {
   kind: 'resource',
@@ -21,11 +20,13 @@ export const s3BucketVersioning: ResourceRule = {
     prowler: ['s3_bucket_object_versioning'],
     cdkNag: ['HIPAA.Security-S3BucketVersioningEnabled', 'NIST.800.53.R5-S3BucketVersioningEnabled'],
   },
-  evaluate(bucket) {
-    const status = dig(bucket.properties, ['VersioningConfiguration', 'Status']);
+  evaluate(bucket, ctx) {
+    // Through ctx.value: a Status given as a parameter (often a nested stack's) is judged by the value it gets.
+    const status = ctx.value(bucket, ['VersioningConfiguration', 'Status']);
+    const shown = typeof status === 'string' ? status : status === undefined ? '' : JSON.stringify(status);
     return status === 'Enabled'
       ? pass(`Bucket ${bucket.id} is versioned.`)
-      : fail(`Bucket ${bucket.id} is not versioned${status ? ` (Status: ${String(status)})` : ''}.`, {
+      : fail(`Bucket ${bucket.id} is not versioned${shown ? ` (Status: ${shown})` : ''}.`, {
           path: status ? ['VersioningConfiguration', 'Status'] : [],
         });
   },

@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { toUtf16Offsets } from './utf16-offsets.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../../../../..');
@@ -29,18 +30,6 @@ const readJsonl = (path) =>
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l));
-
-/** The datasets give Python (code point) offsets; JS strings index UTF-16 code units. */
-function toUtf16Offsets(text, spans) {
-  const map = [];
-  let u = 0;
-  for (const ch of text) {
-    map.push(u);
-    u += ch.length;
-  }
-  map.push(u);
-  return spans.map((s) => ({ ...s, start: map[s.start], end: map[s.end] }));
-}
 
 function loadNer(file, split) {
   return readJsonl(join(values.data, 'pii', file))
