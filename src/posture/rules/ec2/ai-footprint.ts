@@ -30,13 +30,33 @@ const isBedrockType = (t: string) => t.startsWith('AWS::Bedrock::') || t.startsW
 const isSageMakerType = (t: string) => t.startsWith('AWS::SageMaker::');
 
 /** True when an allowed action pattern names the service explicitly and covers one of the given actions. */
-function grants(r: Resource, service: string, actions: string[]): boolean {
-  if (!IDENTITY_POLICY_TYPES.includes(r.type)) return false;
-  return (
-    allowStatements(r, (s) =>
-      s.actions.some((a) => a.toLowerCase().startsWith(`${service}:`) && actions.some((x) => actionMatches(a, x))),
-    ).length > 0
-  );
+function covers(a: string, service: string, actions: readonly string[]): boolean {
+  return a.toLowerCase().startsWith(`${service}:`) && actions.some((x) => actionMatches(a, x));
+}
+
+interface Grants {
+  model: boolean;
+  agent: boolean;
+  sagemaker: boolean;
+}
+
+const IDENTITY_TYPES = new Set(IDENTITY_POLICY_TYPES);
+
+/**
+ * The three kinds of AI grant an identity policy can carry, from one pass over its allowed actions: large scans
+ * hold hundreds of thousands of roles and policies, and reading each document once per kind was a hot spot.
+ */
+function grantsOf(r: Resource): Grants {
+  const g: Grants = { model: false, agent: false, sagemaker: false };
+  if (!IDENTITY_TYPES.has(r.type)) return g;
+  for (const { statement } of allowStatements(r, () => true)) {
+    for (const a of statement.actions) {
+      g.model ||= covers(a, 'bedrock', BEDROCK_MODEL_ACTIONS);
+      g.agent ||= covers(a, 'bedrock', BEDROCK_AGENT_ACTIONS);
+      g.sagemaker ||= covers(a, 'sagemaker', SAGEMAKER_INVOKE_ACTIONS);
+    }
+  }
+  return g;
 }
 
 const BEDROCK_MODEL_ACTIONS = [
@@ -74,10 +94,14 @@ export function aiFootprint(graph: ResourceGraph): AiFootprint {
   if (hit) return hit;
   const fp: AiFootprint = { bedrockRuntime: [], bedrockAgentRuntime: [], sagemakerApi: [], sagemakerRuntime: [] };
   for (const r of graph.resources) {
-    if (isBedrockType(r.type) || grants(r, 'bedrock', BEDROCK_MODEL_ACTIONS)) fp.bedrockRuntime.push(r);
-    if (AGENT_TYPES.has(r.type) || grants(r, 'bedrock', BEDROCK_AGENT_ACTIONS)) fp.bedrockAgentRuntime.push(r);
-    if (isSageMakerType(r.type)) fp.sagemakerApi.push(r);
-    if (isSageMakerType(r.type) || grants(r, 'sagemaker', SAGEMAKER_INVOKE_ACTIONS)) fp.sagemakerRuntime.push(r);
+    const bedrock = isBedrockType(r.type);
+    const sagemaker = isSageMakerType(r.type);
+    if (!bedrock && !sagemaker && !IDENTITY_TYPES.has(r.type)) continue;
+    const g = grantsOf(r);
+    if (bedrock || g.model) fp.bedrockRuntime.push(r);
+    if (AGENT_TYPES.has(r.type) || g.agent) fp.bedrockAgentRuntime.push(r);
+    if (sagemaker) fp.sagemakerApi.push(r);
+    if (sagemaker || g.sagemaker) fp.sagemakerRuntime.push(r);
   }
   cache.set(graph, fp);
   return fp;
