@@ -79,11 +79,11 @@ const SAGEMAKER_INVOKE_ACTIONS = ['sagemaker:InvokeEndpoint', 'sagemaker:InvokeE
  * (for policies that are not IAM resources, such as a SAM function's `Policies`).
  */
 export function callsAiServices(actions: readonly string[]): boolean {
-  const names = (service: string, wanted: string[]) =>
-    actions.some((a) => a.toLowerCase().startsWith(`${service}:`) && wanted.some((x) => actionMatches(a, x)));
-  return (
-    names('bedrock', [...BEDROCK_MODEL_ACTIONS, ...BEDROCK_AGENT_ACTIONS]) ||
-    names('sagemaker', SAGEMAKER_INVOKE_ACTIONS)
+  return actions.some(
+    (a) =>
+      covers(a, 'bedrock', BEDROCK_MODEL_ACTIONS) ||
+      covers(a, 'bedrock', BEDROCK_AGENT_ACTIONS) ||
+      covers(a, 'sagemaker', SAGEMAKER_INVOKE_ACTIONS),
   );
 }
 
