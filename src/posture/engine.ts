@@ -35,6 +35,11 @@ export interface ScanOptions {
   worldCap?: number;
   /** `scan()` only: worker threads; 1 = in-process; default: one per CPU for large trees. */
   jobs?: number;
+  /**
+   * Called with every finding of the result exactly once, as soon as it is merged: template by template in file
+   * order (parse errors with their file), then the graph rules'. Lets a reporter do its work while the scan runs.
+   */
+  onFindings?: (findings: readonly Finding[]) => void;
   /** `scan()` only: the compiled worker script (tests point at dist/); default: the one beside this module. */
   workerScript?: URL | string;
 }
@@ -97,6 +102,7 @@ class UnitMerger {
   constructor(
     total: number,
     private readonly opts: UnitOptions,
+    private readonly onFindings: ScanOptions['onFindings'],
   ) {
     this.received = new Uint8Array(total);
   }
@@ -119,6 +125,8 @@ class UnitMerger {
       this.seen.add(e.file);
       if (e.error) this.errors.push(e.error);
       for (const f of e.findings) this.findings.push(f);
+      if (e.error) this.onFindings?.([e.error]);
+      if (e.findings.length > 0) this.onFindings?.(e.findings);
       this.templates += e.templates;
       this.resources += e.resources;
       if (e.slice) this.slices.add({ ...e.slice, conditions: {}, mappings: {} } satisfies Template);
@@ -134,6 +142,7 @@ class UnitMerger {
       includePassed: opts.includePassed,
       parameters: opts.assume?.parameters,
     });
+    if (graphFindings.length > 0) this.onFindings?.(graphFindings);
     const parseErrors = this.errors.length;
     const findings = this.errors;
     for (const f of this.findings) findings.push(f);
@@ -172,7 +181,7 @@ export function scanPaths(paths: readonly string[], opts: ScanOptions = {}): Sca
   const files = discoverTemplateFiles(paths, opts.root);
   const uo = unitOptions(files, opts, true);
   const tick = progress(opts, files.length);
-  const merger = new UnitMerger(files.length, uo);
+  const merger = new UnitMerger(files.length, uo, opts.onFindings);
   files.forEach((f, i) => {
     const u = scanUnit(f, uo);
     tick(f, u);
@@ -196,7 +205,7 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
   jobs = Math.min(jobs, Math.max(1, files.length));
   const script = opts.workerScript ?? defaultWorkerScript();
   const namedRules = uo.rules.every((r) => allRules.includes(r));
-  const merger = new UnitMerger(files.length, uo);
+  const merger = new UnitMerger(files.length, uo, opts.onFindings);
   if (jobs <= 1 || !script || !namedRules) {
     files.forEach((f, i) => {
       const u = scanUnit(f, uo);

@@ -6,7 +6,7 @@ import { bundledCatalog } from '../../catalog/catalog.js';
 import { WorkloadProfileSchema } from '../../catalog/workload-profile.js';
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment, sortedFindings } from '../../findings/assessment.js';
 import { applyBaseline, readBaseline } from '../../findings/baseline.js';
-import { atOrAbove, isOpenFailure, type Severity } from '../../findings/finding.js';
+import { atOrAbove, type Finding, isOpenFailure, type Severity } from '../../findings/finding.js';
 import {
   makeContext,
   REPORT_FORMATS,
@@ -15,7 +15,11 @@ import {
   render,
 } from '../../findings/reporters/index.js';
 import { findingsDocument, jsonSafe, summarize } from '../../findings/reporters/json.js';
-import { pushJsonFinding } from '../../findings/reporters/json-finding-text.js';
+import {
+  FindingChunkWriter,
+  PrerenderedFindings,
+  stripFirst,
+} from '../../findings/reporters/json-findings-prerender.js';
 import { type ScanCounts, scan } from '../../posture/engine.js';
 import { requireSpec } from '../../posture/spec/spec-db.js';
 import { errorMessage, UserError } from '../../util/errors.js';
@@ -77,55 +81,50 @@ function progressReporter(): (done: number, total: number, file: string, c: Scan
 /** Above this many findings the JSON report is written piece by piece (see writeJsonReport). */
 const STREAM_JSON_ABOVE = 20_000;
 
-/** Bytes per chunk of the streamed JSON report. */
-const CHUNK_BYTES = 1 << 20;
-
 /**
  * The json reporter's document, written in pieces: byte for byte what `render('json')` returns, without building
  * it as one string. Scanning 10,000 templates yields about a million findings, and one string of them would exceed
  * V8's string length limit (about 512 MB) and most of the heap. The head and tail come from the reporter itself;
  * only the findings array is streamed, each finding printed by `pushJsonFinding` (the reporter's `toJsonFinding`
- * as `JSON.stringify` indents it, without the intermediate objects) straight into UTF-8 chunks: joining its many
- * small pieces into strings first cost more than printing them.
+ * as `JSON.stringify` indents it, without the intermediate objects) straight into UTF-8 chunks. When the findings
+ * were printed while the scan ran (`prerendered`), those chunks are written as they are.
  */
-export function* jsonReportChunks(assessment: Assessment, ctx: ReportContext): Generator<string | Buffer> {
-  const sorted = sortedFindings(assessment.findings);
+export function* jsonReportChunks(
+  assessment: Assessment,
+  ctx: ReportContext,
+  prerendered?: PrerenderedFindings,
+): Generator<string | Buffer> {
+  const ready = prerendered?.chunksFor(assessment.findings);
+  // The summary only counts: it needs no order, and sorting a million findings is not free.
+  const findings = ready ? assessment.findings : sortedFindings(assessment.findings);
   const doc = findingsDocument({ ...assessment, findings: [] }, ctx);
-  doc.summary = summarize(sorted, ctx.failOn);
+  doc.summary = summarize(findings, ctx.failOn);
   const text = JSON.stringify(jsonSafe(doc), null, 2);
   const marker = '\n  "findings": [],\n';
   const at = text.indexOf(marker);
-  if (sorted.length === 0) {
+  if (findings.length === 0) {
     yield `${text}\n`;
     return;
   }
   yield `${text.slice(0, at)}\n  "findings": [\n`;
-  const indent = '    ';
-  const parts: string[] = [];
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let used = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    parts.length = 0;
-    parts.push(k ? `,\n${indent}` : indent);
-    pushJsonFinding(parts, sorted[k]!, indent);
-    for (const part of parts) {
-      // A UTF-16 code unit takes at most 3 bytes of UTF-8: never let `write` cut a piece short.
-      if (used + part.length * 3 > CHUNK_BYTES) {
-        if (used > 0) {
-          yield chunk.subarray(0, used);
-          chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-          used = 0;
-        }
-        if (part.length * 3 > CHUNK_BYTES) {
-          yield part;
-          continue;
-        }
-      }
-      used += chunk.write(part, used);
-    }
-  }
-  if (used > 0) yield chunk.subarray(0, used);
+  if (ready) yield* ready;
+  else yield* stripFirst(printed(findings, FINDING_INDENT));
   yield `\n  ],\n${text.slice(at + marker.length)}\n`;
+}
+
+/** A finding's indentation in the json report's findings array. */
+const FINDING_INDENT = '    ';
+
+function* printed(findings: readonly Finding[], indent: string): Generator<Buffer> {
+  const out: Buffer[] = [];
+  const writer = new FindingChunkWriter(indent, (bytes) => out.push(bytes));
+  for (const f of findings) {
+    writer.write(f);
+    // Hand chunks on as they fill, so a gigabyte of report is never held at once.
+    if (out.length > 0) yield* out.splice(0);
+  }
+  writer.flush();
+  yield* out;
 }
 
 /** Write all of `bytes`: a write may take less than it was given (a full disk, a signal). */
@@ -133,10 +132,17 @@ async function writeFully(handle: FileHandle, bytes: Buffer): Promise<void> {
   for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
 }
 
-export async function writeJsonReport(assessment: Assessment, ctx: ReportContext, file?: string): Promise<void> {
+export async function writeJsonReport(
+  assessment: Assessment,
+  ctx: ReportContext,
+  file?: string,
+  prerendered?: PrerenderedFindings,
+): Promise<void> {
   if (!file || file === '-') {
-    for (const chunk of jsonReportChunks(assessment, ctx)) {
-      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    for (const chunk of jsonReportChunks(assessment, ctx, prerendered)) {
+      // Copied: where stdout writes asynchronously, it keeps the buffer, and prerendered chunks are reused.
+      if (!process.stdout.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk)))
+        await new Promise((resolve) => process.stdout.once('drain', resolve));
     }
     return;
   }
@@ -147,7 +153,7 @@ export async function writeJsonReport(assessment: Assessment, ctx: ReportContext
     handle = await open(file, 'w');
     // One chunk is written (by libuv's thread pool) while the next is printed: a gigabyte of report costs its
     // printing, not its printing plus its writing.
-    for (const chunk of jsonReportChunks(assessment, ctx)) {
+    for (const chunk of jsonReportChunks(assessment, ctx, prerendered)) {
       await writing;
       writing = writeFully(handle, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
       // Awaited on the next turn; a failure must not count as unhandled meanwhile.
@@ -189,7 +195,14 @@ export function registerScan(program: Command): void {
     .action(async (paths: string[], flags: ScanFlags) => {
       const started = new Date();
       if (flags.validateSpec) requireSpec();
+      const keep = flags.includePassed ? () => true : (f: Finding) => f.status !== 'pass';
+      // A large json report is printed while the scan runs; a baseline changes findings after it, so not then.
+      const prerendered =
+        flags.format === 'json' && !flags.baseline
+          ? new PrerenderedFindings(FINDING_INDENT, keep, STREAM_JSON_ABOVE)
+          : undefined;
       const result = await scan(paths, {
+        onFindings: prerendered && ((found) => prerendered.add(found)),
         jobs: flags.jobs,
         includePassed: !!flags.includePassed,
         validateSpec: !!flags.validateSpec,
@@ -198,7 +211,7 @@ export function registerScan(program: Command): void {
       });
       endProgress();
       if (flags.baseline) applyBaseline(result.findings, readBaseline(flags.baseline), flags.baseline);
-      const findings = flags.includePassed ? result.findings : result.findings.filter((f) => f.status !== 'pass');
+      const findings = result.findings.filter(keep);
       const assessment: Assessment = {
         schemaVersion: ASSESSMENT_SCHEMA_VERSION,
         tool: { name: 'steward', version: VERSION },
@@ -224,7 +237,7 @@ export function registerScan(program: Command): void {
         width: terminalWidth(),
       });
       if (flags.format === 'json' && findings.length > STREAM_JSON_ABOVE)
-        await writeJsonReport(assessment, ctx, flags.output);
+        await writeJsonReport(assessment, ctx, flags.output, prerendered).finally(() => prerendered?.dispose());
       else emit(render(flags.format, assessment, ctx), flags.output);
       const s = result.stats;
       if (s.templates === 0 && s.parseErrors > 0) {
