@@ -12,21 +12,24 @@
 // data and options → byte-identical file.
 //
 // Benign chat: the benign rows are ~90 % short factual questions, so the fit part is augmented with seeded,
-// template-generated chat requests (see benignChat below), and the prompt head's thresholds must also hold on chat
-// generated from vocabulary the model never saw. Those templates are separate from the held-out chat set of
+// template-generated chat requests (see benignChat below, plus the conversations of
+// scripts/injection-training-dialogue.mjs), and the prompt head's thresholds must also hold on chat generated from
+// vocabulary the model never saw. Those templates are separate from the held-out chat set of
 // bench/guard-accuracy/injection-benign-chat.mjs, which this script never reads.
 //
 // Options: --data FILE  --out FILE  --modules DIR (compiled scanner modules; default dist/guard/scanners/
-// prompt-injection)  --epochs N  --dim N  --seed N  --l2 X  --balance 0..1
+// prompt-injection)  --epochs N  --dim N  --seed N  --l2 X (prompt head)  --doc-l2 X  --balance 0..1
 //          --char-min N --char-max N (prompt head, default 4–4)  --doc-char-min N --doc-char-max N (default 3–5)
 //          --window N (prompt head windows; default 0 = none)
-//          --holdout-templates (model selection: train on even chat templates, report FPR on the odd ones)
+//          --holdout-templates (model selection: train on even chat templates, report FPR on the odd ones and attack
+//          recall at 1/2/3 % FPR on them)  --no-dialogue (leave out scripts/injection-training-dialogue.mjs)
 //          --dump-chat FILE (write the generated training chat and exit)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DIALOGUE_TEMPLATES, DIALOGUE_VOCABULARY } from './injection-training-dialogue.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -42,11 +45,17 @@ const { values: args } = parseArgs({
     'doc-char-max': { type: 'string', default: '5' },
     window: { type: 'string', default: '0' },
     seed: { type: 'string', default: '42' },
-    l2: { type: 'string', default: '1e-6' },
+    // Prompt head: strong L2. Chat from templates the model never saw then scores lower next to attacks (attack recall
+    // at a fixed FPR on held-out-template chat, --holdout-templates: 0.96 vs 0.91 at 1e-6, seeds 42 and 7). Documents
+    // keep a weak L2: their planted instructions are rare phrases, and strong L2 halves the document head's recall.
+    l2: { type: 'string', default: '3e-3' },
+    'doc-l2': { type: 'string', default: '1e-6' },
     balance: { type: 'string', default: '1' },
     // Model selection: train on the even-numbered chat templates only and report FPR on chat generated from the
     // odd-numbered ones (a template shift, like the bench's hold-out, but inside the training data).
     'holdout-templates': { type: 'boolean', default: false },
+    // Leaves out the extra benign conversations of scripts/injection-training-dialogue.mjs (for comparisons).
+    'no-dialogue': { type: 'boolean', default: false },
     // Writes the generated benign chat (one JSON string per line) and exits: for reading what the model trains on.
     'dump-chat': { type: 'string' },
   },
@@ -82,7 +91,8 @@ const HEAD_WINDOWS = {
 };
 const CALIBRATION_SHARE = 0.2;
 const LEARNING_RATE = 0.2;
-const L2 = Number(args.l2);
+/** L2 strength per head, on the weights a sample touches. */
+const L2 = { prompt: Number(args.l2), document: Number(args['doc-l2']) };
 /** 1 weights both classes equally (the default); 0 keeps the natural, benign-heavy class frequencies. */
 const BALANCE = Number(args.balance);
 /** Target false-positive rate on benign calibration rows, per sensitivity. */
@@ -479,8 +489,12 @@ const CHAT = {
  * languages, products and names the model has not seen: real traffic is like that, and a threshold calibrated only
  * on familiar words would sit too low.
  */
+for (const key of Object.keys(DIALOGUE_VOCABULARY)) {
+  if (key in CHAT) throw new Error(`vocabulary list '${key}' is defined twice (CHAT and injection-training-dialogue.mjs)`);
+}
+const CHAT_VOCABULARY = { ...CHAT, ...DIALOGUE_VOCABULARY };
 const vocabularyHalf = (parity) =>
-  Object.fromEntries(Object.entries(CHAT).map(([key, list]) => [key, list.filter((_, i) => i % 2 === parity)]));
+  Object.fromEntries(Object.entries(CHAT_VOCABULARY).map(([key, list]) => [key, list.filter((_, i) => i % 2 === parity)]));
 const FIT_VOCABULARY = vocabularyHalf(0);
 const CALIBRATION_VOCABULARY = vocabularyHalf(1);
 
@@ -619,8 +633,10 @@ const DATA_SAMPLES = [
   'Name: Ana Lopez | Dept: Sales | Ext: 2231\nName: Ben Ito | Dept: Support | Ext: 2240',
 ];
 
-const TRAIN_TEMPLATES = args['holdout-templates'] ? CHAT_TEMPLATES.filter((_, i) => i % 2 === 0) : CHAT_TEMPLATES;
-const HOLDOUT_TEMPLATES = args['holdout-templates'] ? CHAT_TEMPLATES.filter((_, i) => i % 2 === 1) : [];
+/** This file's chat templates plus, unless --no-dialogue, those of scripts/injection-training-dialogue.mjs. */
+const ALL_CHAT_TEMPLATES = args['no-dialogue'] ? CHAT_TEMPLATES : [...CHAT_TEMPLATES, ...DIALOGUE_TEMPLATES];
+const TRAIN_TEMPLATES = args['holdout-templates'] ? ALL_CHAT_TEMPLATES.filter((_, i) => i % 2 === 0) : ALL_CHAT_TEMPLATES;
+const HOLDOUT_TEMPLATES = args['holdout-templates'] ? ALL_CHAT_TEMPLATES.filter((_, i) => i % 2 === 1) : [];
 
 /** `count` distinct generated benign chat requests (normalised), drawing pasted text from `rows`. */
 function benignChat(rows, count, seed, { templates = TRAIN_TEMPLATES, vocabulary = FIT_VOCABULARY } = {}) {
@@ -704,6 +720,7 @@ function train(head, samples) {
     (samples.length / (2 * positives)) ** BALANCE,
   ];
   const { dim } = HEAD_FEATURES[head];
+  const l2 = L2[head];
   const w = new Float64Array(dim);
   const g2 = new Float64Array(dim).fill(1e-8);
   let bias = 0;
@@ -726,7 +743,7 @@ function train(head, samples) {
       const g = (p - y) * cw;
       for (let t = 0; t < idx.length; t++) {
         const i = idx[t];
-        const grad = g * val[t] + L2 * w[i];
+        const grad = g * val[t] + l2 * w[i];
         g2[i] += grad * grad;
         w[i] -= (LEARNING_RATE * grad) / Math.sqrt(g2[i]);
       }
@@ -761,7 +778,7 @@ const model = modelFromFile(file, 'in-memory model');
 const calibrationReport = {};
 // Chat from the calibration vocabulary (all templates), pasted text from calibration rows.
 const calibrationChat = benignChat(calibration, 2000, SEED + 3, {
-  templates: CHAT_TEMPLATES,
+  templates: ALL_CHAT_TEMPLATES,
   vocabulary: CALIBRATION_VOCABULARY,
 });
 const holdoutChat = HOLDOUT_TEMPLATES.length
@@ -813,11 +830,21 @@ for (const head of ['prompt', 'document']) {
     process.stderr.write(`held-out template chat, highest evidence (medium threshold ${thresholds.medium}):\n`);
     for (const x of worst) process.stderr.write(`  ${x.evidence.toFixed(2)} ${JSON.stringify(x.text.slice(0, 110))}\n`);
   }
+  // Model selection: attack recall when the threshold is set for a given FPR on chat from templates the model never
+  // saw (and ≤ 1 % on the benign rows) — how well attacks and unfamiliar chat are ranked, whatever the calibration.
+  const holdoutTradeoff = holdoutScored.length
+    ? Object.fromEntries(
+        [0.01, 0.02, 0.03].map((fpr) => {
+          const t = Math.max(lowest(benign, FPR_TARGETS.medium), lowest(holdoutScored.map((x) => x.evidence), fpr));
+          return [`tprAtHeldOutChatFpr${fpr}`, Number((attacks.filter((s) => s.evidence >= t).length / attacks.length).toFixed(4))];
+        }),
+      )
+    : undefined;
   calibrationReport[head] = {
     ...(chatFpr === undefined
       ? {}
       : { calibrationChat: { rows: chat.length, fprAtMedium: chatFpr, mediumOnBenignRowsAlone: benignOnlyMedium } }),
-    ...(holdoutFpr === undefined ? {} : { heldOutTemplateChatFprAtMedium: holdoutFpr }),
+    ...(holdoutFpr === undefined ? {} : { heldOutTemplateChatFprAtMedium: holdoutFpr, ...holdoutTradeoff }),
     ...Object.fromEntries(
       Object.entries(thresholds).map(([k, t]) => [
         k,

@@ -51,6 +51,10 @@ const PRIOR =
 const DIRECTIVES =
   '(?:instructions?|directions?|directives?|prompts?|rules|guidelines|commands?|context|constraints|restrictions|polic(?:y|ies)|programming|orders|tasks?|messages?|text|content|training|guidance|settings|limitations|safeguards|filters)';
 const AI = '(?:ai|assistant|chatbot|bot|language model|llm|gpt|chatgpt|claude|model|agent|copilot)';
+/** Names of the assistant's own prompt. */
+const PROMPT_NOUN = '(?:system prompt|system message|system instructions|initial prompt|pre-?prompt)';
+/** How a jailbreak announces its reminder: `I will say "stay in character"`. */
+const REMINDER = '(?:say|says|saying|input|type|remind you|remind you by saying|tell you) "?(?:please )?';
 
 const h = (id: string, category: HeuristicCategory, weight: number, anchors: string, source: string): Heuristic => ({
   id,
@@ -174,12 +178,16 @@ export const HEURISTICS: readonly Heuristic[] = [
     'refuse decline reject deny',
     "\\b(?:never|cannot|can't|can not|must not|mustn't|will not|won't|shall not|don't|do not) (?:ever )?(?:refuse|decline|reject|deny)(?: to| any| a)?\\b",
   ),
+  // Enforcement of a persona (always / never break / "I will remind you"), not the phrase itself: people running a
+  // harmless scene write "please stay in character until I say stop". The pattern starts at the noun and checks the
+  // words before it with a lookbehind: a leading alternation of a dozen verbs made it 4× slower. The match (and span)
+  // is therefore the noun ("character") only.
   h(
     'stay_in_character',
     'role_play',
     2,
     'character stay act',
-    '\\b(?:stay in character|break(?:ing)? character|remain in character|stay as|keep up the act)\\b',
+    `\\b(?:character(?<=\\b(?:remember to (?:always )?stay in|(?:always|must|will|shall|should) (?:stay|remain) in|(?:never|not|don't|do not|won't|will not|must not|can't|cannot) (?:ever )?break|if (?:you|i) (?:are |ever )?(?:break|breaking|get out of|go out of)|(?:step|steps|stepping|deviate|deviates) (?:out of|from)|${REMINDER}stay in|remain in) character)|character(?<=\\bstay in character)(?:(?=!)| (?:at all times|no matter what|whatever happens|indefinitely|forever))|stay as(?<=\\b${REMINDER}stay as)|keep up the act)\\b`,
   ),
   h(
     'no_warnings',
@@ -225,12 +233,15 @@ export const HEURISTICS: readonly Heuristic[] = [
     'prompt prompts instructions message configuration guidelines directives rules',
     `\\b(?:reveal|show|print|display|output|repeat|recite|tell me|give me|write out|spell check|translate|leak|share|dump|disclose|expose|list|what (?:is|are|were)|summari[sz]e|paraphrase|encode)${gap(3)} (?:your|previous|above|initial|original|hidden|secret|system|internal|full|complete|entire|exact|verbatim|first|preceding|prior|earlier)${gap(2)} (?:system prompt|prompts?|instructions|initial instructions|system message|system instructions|pre-?prompt|configuration|guidelines|directives|rules you|hidden rules)\\b`,
   ),
+  // The assistant's own prompt ("your system prompt", "the system prompt is:"), not system prompts as a topic:
+  // "what should a system prompt for my app include?" is a question, not an extraction. Noun first, context by
+  // lookbehind, for the same speed reason as `stay_in_character`.
   h(
     'system_prompt',
     'prompt_extraction',
     1,
     'prompt message instructions preprompt',
-    '\\b(?:system prompt|system message|system instructions|initial prompt|pre-?prompt|hidden prompt|secret instructions)\\b',
+    `\\b(?:${PROMPT_NOUN}(?<=\\b(?:(?:your|its|the above|the hidden|the original|the initial|the full)(?: (?:own|hard-coded|hidden|initial|original|full|secret))?|(?:show|print|repeat|reveal|output|leak|dump)(?: me)?(?: everything in)? the) ${PROMPT_NOUN})|(?:system prompt|system message)(?<=\\bthe (?:system prompt|system message))(?= (?:is|was|says)\\b)|hidden prompt|secret instructions|secure system message)\\b`,
   ),
   h(
     'words_above',
