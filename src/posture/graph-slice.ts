@@ -1,4 +1,5 @@
 import type { Resource, SourceFormat, SourcePosition } from './graph.js';
+import { aiGrantBits, hasAiGrants } from './rules/ec2/ai-footprint.js';
 
 /**
  * Graph (account-level) rules look across every template of a scan, so the resources they read must outlive the
@@ -20,6 +21,8 @@ export class DetachedResource implements Resource {
   constructPath?: string;
   /** Line and column of `Properties`, then of each top-level property in key order, flattened. */
   lines!: number[];
+  /** An identity policy's AI grants (aiGrantBits), read where the template was parsed. */
+  aiGrants?: number;
   private props: Record<string, unknown> | undefined;
   /** Properties as JSON, parsed on first use: graph rules read the properties of few of the resources they get. */
   private propsJson: string | undefined;
@@ -76,6 +79,7 @@ export function detach(r: Resource): DetachedResource {
     lines.push(p.line, p.column);
   }
   d.lines = lines;
+  if (hasAiGrants(r.type)) d.aiGrants = aiGrantBits(r);
   return d;
 }
 
@@ -100,6 +104,7 @@ export type WireResource = [
   lines: number[],
   properties: number,
   metadata: Record<string, unknown> | 0,
+  aiGrants: number,
 ];
 
 const CDK_PATH = 'aws:cdk:path';
@@ -138,6 +143,7 @@ export function toWire(
     r.lines,
     text(r.propertiesJson()),
     isOnlyConstructPath(r) ? 0 : r.metadata,
+    r.aiGrants ?? -1,
   ];
 }
 
@@ -157,5 +163,6 @@ export function fromWire(w: WireResource, strings: readonly string[], texts: rea
   d.lines = w[11];
   d.setPropertiesJson(texts[w[12]] ?? '{}');
   d.metadata = w[13] === 0 ? { [CDK_PATH]: d.constructPath } : w[13];
+  if (w[14] >= 0) d.aiGrants = w[14];
   return d;
 }

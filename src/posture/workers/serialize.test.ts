@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../findings/finding.js';
+import { ResourceGraph, type Template } from '../graph.js';
 import { DetachedResource, detach } from '../graph-slice.js';
+import { aiFootprint } from '../rules/ec2/ai-footprint.js';
 import type { UnitResult } from '../scan-unit.js';
 import { decodeBatch, encodeBatch } from './serialize.js';
 
@@ -21,6 +23,12 @@ const finding = (over: Partial<Finding> & Record<string, unknown> = {}): Finding
 const unitOf = (findings: Finding[], extra: Partial<UnitResult['entries'][number]> = {}): UnitResult => ({
   entries: [{ file: 'a.json', templates: 1, resources: 1, findings, ...extra }],
 });
+
+const graphOf = (resources: DetachedResource[]): ResourceGraph => {
+  const g = new ResourceGraph();
+  g.add({ file: 'a.json', format: 'cdk', parameters: {}, conditions: {}, mappings: {}, resources } as Template);
+  return g;
+};
 
 /** What a finding looks like after JSON (undefined values dropped), key order included. */
 const asJson = (v: unknown) => JSON.stringify(v);
@@ -63,7 +71,15 @@ describe('worker wire format', () => {
       id: 'Role',
       type: 'AWS::IAM::Role',
       sourceType: 'aws_iam_role',
-      properties: { RoleName: 'r', Policies: [{ PolicyName: 'p' }] },
+      properties: {
+        RoleName: 'r',
+        Policies: [
+          {
+            PolicyName: 'p',
+            PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: '*' }] },
+          },
+        ],
+      },
       metadata: { 'aws:cdk:path': 'S/Role' },
       condition: 'IsProd',
       dependsOn: ['Other'],
@@ -100,11 +116,16 @@ describe('worker wire format', () => {
       r.position,
       r.metadata,
       r.lines,
+      r.aiGrants,
     ];
     expect(fields(back)).toEqual(fields(d));
     expect(fields(otherBack)).toEqual(fields(other));
     expect(Object.keys(otherBack.metadata)).toEqual(['aws:cdk:path', 'cfn_nag']);
     expect(back.properties).toEqual(source.properties);
+    // The role's AI grants are read where it was parsed and travel with it (model invocation only).
+    expect(back.aiGrants).toBeGreaterThan(0);
+    expect(aiFootprint(graphOf([back])).bedrockRuntime).toEqual([back]);
+    expect(aiFootprint(graphOf([back])).sagemakerRuntime).toEqual([]);
     expect(back.positionOf(['Policies', 0])).toEqual(d.positionOf(['Policies', 0]));
   });
 });

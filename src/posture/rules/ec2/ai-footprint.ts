@@ -47,6 +47,28 @@ const IDENTITY_TYPES = new Set(IDENTITY_POLICY_TYPES);
  * hold hundreds of thousands of roles and policies, and reading each document once per kind was a hot spot.
  */
 function grantsOf(r: Resource): Grants {
+  const bits = (r as { aiGrants?: number }).aiGrants ?? aiGrantBits(r);
+  return { model: (bits & MODEL) !== 0, agent: (bits & AGENT) !== 0, sagemaker: (bits & SAGEMAKER) !== 0 };
+}
+
+const MODEL = 1;
+const AGENT = 2;
+const SAGEMAKER = 4;
+
+/**
+ * grantsOf as bits, for carrying with a detached resource (see graph-slice.ts): computed on the thread that parsed
+ * the template, so the graph rules, which run once on the main thread after every template is in, need not read
+ * every identity policy of the scan again.
+ */
+export function aiGrantBits(r: Resource): number {
+  const g = readGrants(r);
+  return (g.model ? MODEL : 0) | (g.agent ? AGENT : 0) | (g.sagemaker ? SAGEMAKER : 0);
+}
+
+/** True for the resource types whose policies grantsOf reads. */
+export const hasAiGrants = (type: string): boolean => IDENTITY_TYPES.has(type);
+
+function readGrants(r: Resource): Grants {
   const g: Grants = { model: false, agent: false, sagemaker: false };
   if (!IDENTITY_TYPES.has(r.type)) return g;
   for (const { statement } of allowStatements(r, () => true)) {
