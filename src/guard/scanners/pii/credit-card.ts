@@ -1,6 +1,6 @@
 import type { Span } from '../../types.js';
 import { type Detector, HAS_DIGIT, MIN_SPAN_SCORE } from './detector.js';
-import { clampScore, cueBefore } from './text-utils.js';
+import { clampScore, countDigits, cueBefore } from './text-utils.js';
 
 /**
  * 13–19 digits in one run, or a 4-digit group followed by 2–5 more groups separated by one space or hyphen; not
@@ -69,6 +69,7 @@ function plausibleGrouping(lengths: readonly number[]): boolean {
 export const creditCardDetector: Detector = {
   entities: ['CREDIT_CARD'],
   needs: HAS_DIGIT,
+  minDigits: 13,
   detect(text: string, out: Span[]): void {
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
@@ -97,6 +98,8 @@ interface CardMatch {
  * a digit string is only built for the rare run that passes it.
  */
 function bestCardIn(candidate: string): CardMatch | undefined {
+  // Grouped candidates can be short ("2019 12 31"): no run of them can reach 13 digits.
+  if (countDigits(candidate) < 13) return undefined;
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < candidate.length; ) {

@@ -1,4 +1,5 @@
 import type { Span } from '../../types.js';
+import { CUE_MIN_DIGITS } from './cues.js';
 import { type Detector, HAS_DIGIT, type ScanState } from './detector.js';
 
 const MONTHS =
@@ -60,7 +61,9 @@ function groupsValid(g: Record<string, string | undefined>): boolean {
 /** Dates of birth: a valid calendar date (1900..this year) within a few characters after a birth cue. */
 export const dateOfBirthDetector: Detector = {
   entities: ['DATE_OF_BIRTH'],
+  // The cue pass (findCues) finds nothing in a text with fewer digits.
   needs: HAS_DIGIT,
+  minDigits: CUE_MIN_DIGITS,
   detect(text: string, out: Span[], state: ScanState): void {
     for (const cue of state.cues()) {
       if (cue.kind !== 'birth') continue;

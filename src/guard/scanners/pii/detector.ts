@@ -28,6 +28,11 @@ export interface Detector {
   readonly entities: readonly PiiEntity[];
   /** Bit set of HAS_* flags that must all be present for the detector to possibly match. */
   readonly needs: number;
+  /**
+   * Fewest ASCII digits a text must hold for the detector to possibly match (default: 1 with HAS_DIGIT, else 0). A
+   * lower bound the detector's own rules imply, so skipping texts below it changes no result.
+   */
+  readonly minDigits?: number;
   detect(text: string, out: Span[], state: ScanState): void;
 }
 

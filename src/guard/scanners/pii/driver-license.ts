@@ -1,5 +1,6 @@
 import type { Span } from '../../types.js';
 import { tokenAfterCue } from './cue-token.js';
+import { CUE_MIN_DIGITS } from './cues.js';
 import { type Detector, HAS_DIGIT, type ScanState } from './detector.js';
 
 /**
@@ -24,7 +25,9 @@ export function licenseShaped(value: string): boolean {
 /** Driving licence numbers: UK DVLA layout anywhere; US/EU layouts within 40 characters after a licence cue. */
 export const driverLicenseDetector: Detector = {
   entities: ['DRIVER_LICENSE'],
+  // The UK layout has 7 digits; the cue pass (findCues) finds nothing in a text with fewer than 4.
   needs: HAS_DIGIT,
+  minDigits: CUE_MIN_DIGITS,
   detect(text: string, out: Span[], state: ScanState): void {
     UK_LICENCE_DIGITS.lastIndex = 0;
     for (let m = UK_LICENCE_DIGITS.exec(text); m !== null; m = UK_LICENCE_DIGITS.exec(text)) {

@@ -66,6 +66,25 @@ describe('pii scanner', () => {
     expect(result.spans).toEqual([{ start: 6, end: 16, entity: 'EMPLOYEE_ID', score: 0.8 }]);
   });
 
+  it('finds the UK and EU national ids by default, and only the listed ones when entities are given', () => {
+    const text =
+      'NINO AB 12 34 56 C; NHS number 943 476 5919; DNI 12345678Z; NIE X1234567L; CF RSSMRA85T10A562S; ' +
+      'NIR 2 69 05 49 588 157 80; Steuer-ID 86095742719.';
+    expect(entitiesIn(text)).toEqual([
+      ['UK_NINO', 'AB 12 34 56 C'],
+      ['UK_NHS', '943 476 5919'],
+      ['ES_DNI', '12345678Z'],
+      ['ES_NIE', 'X1234567L'],
+      ['IT_FISCAL_CODE', 'RSSMRA85T10A562S'],
+      ['FR_NIR', '2 69 05 49 588 157 80'],
+      ['DE_TAX_ID', '86095742719'],
+    ]);
+    expect(entitiesIn(text, createPiiScanner({ entities: ['ES_DNI', 'ES_NIE'] }))).toEqual([
+      ['ES_DNI', '12345678Z'],
+      ['ES_NIE', 'X1234567L'],
+    ]);
+  });
+
   it('uses defaultRegion for national phone numbers', () => {
     expect(entitiesIn('tel 020 7946 0958', createPiiScanner({ defaultRegion: 'gb' }))).toEqual([
       ['PHONE_NUMBER', '020 7946 0958'],

@@ -1,14 +1,23 @@
 import { isIPv6 } from 'node:net';
 import type { Span } from '../../types.js';
 import { type Detector, HAS_DIGIT } from './detector.js';
-import { clampScore, cueBefore } from './text-utils.js';
+import { clampScore, cueBefore, isAsciiAlnumCode } from './text-utils.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 /** Dotted quad of valid octets, not part of a longer dotted number (version strings "1.2.3.4.5", OIDs). */
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
 /** Two colons around at most 4 hex digits: every IPv6 address has this, prose almost never does. */
 const IPV6_SEED = /:[0-9A-Fa-f]{0,4}:/g;
-const IPV6_CHARS = /[0-9A-Fa-f:.]/;
+
+/** [0-9A-Fa-f:.] by char code: called per character around each seed. */
+function isIpv6Code(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 46;
+}
+
+/** \w by char code (ASCII letters, digits, underscore). */
+function isWordCode(c: number): boolean {
+  return isAsciiAlnumCode(c) || c === 95;
+}
 const CUE = /\b(?:ip|ipv4|ipv6|address|addr|host|server|client|from|login|connect(?:ed|ion)?|src|dst)\b/i;
 const VERSION_CUE = /\b(?:v|version|ver\.?|release|build)\s*$/i;
 
@@ -28,9 +37,9 @@ export const ipAddressDetector: Detector = {
     for (let m = IPV6_SEED.exec(text); m !== null; m = IPV6_SEED.exec(text)) {
       // Expand the seed to the whole run of address characters (at most 45: the longest textual IPv6 address).
       let start = m.index;
-      while (start > 0 && m.index - start < 45 && IPV6_CHARS.test(text[start - 1]!)) start--;
+      while (start > 0 && m.index - start < 45 && isIpv6Code(text.charCodeAt(start - 1))) start--;
       let end = m.index + m[0].length;
-      while (end < text.length && end - start < 45 && IPV6_CHARS.test(text[end]!)) end++;
+      while (end < text.length && end - start < 45 && isIpv6Code(text.charCodeAt(end))) end++;
       IPV6_SEED.lastIndex = Math.max(IPV6_SEED.lastIndex, end);
       // A sentence's full stop or colon after the address is not part of it; a zone id ("%eth0") is.
       while (end > start && (text[end - 1] === '.' || (text[end - 1] === ':' && text[end - 2] !== ':'))) end--;
@@ -38,7 +47,12 @@ export const ipAddressDetector: Detector = {
         const zone = /^%[0-9A-Za-z]{1,15}/.exec(text.slice(end, end + 16));
         if (zone) end += zone[0].length;
       }
-      if ((start > 0 && /[\w]/.test(text[start - 1]!)) || (end < text.length && /[\w]/.test(text[end]!))) continue;
+      if (
+        (start > 0 && isWordCode(text.charCodeAt(start - 1))) ||
+        (end < text.length && isWordCode(text.charCodeAt(end)))
+      ) {
+        continue;
+      }
       const bare = text.slice(start, end).replace(/%.*$/, '');
       // "a::b" is a valid address but usually C++ or Rust; require a digit and at least three groups or "::" + 2.
       if (!/\d/.test(bare) || !isIPv6(bare)) continue;

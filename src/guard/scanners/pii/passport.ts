@@ -1,5 +1,6 @@
 import type { Span } from '../../types.js';
 import { tokenAfterCue } from './cue-token.js';
+import { CUE_MIN_DIGITS } from './cues.js';
 import { type Detector, HAS_DIGIT, type ScanState } from './detector.js';
 
 /**
@@ -29,7 +30,9 @@ export function passportShaped(value: string): boolean {
  */
 export const passportDetector: Detector = {
   entities: ['PASSPORT'],
+  // The cue pass (findCues) finds nothing in a text with fewer digits.
   needs: HAS_DIGIT,
+  minDigits: CUE_MIN_DIGITS,
   detect(text: string, out: Span[], state: ScanState): void {
     let after = 0;
     for (const cue of state.cues()) {

@@ -1,7 +1,7 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Span } from '../../types.js';
 import { type Detector, HAS_DIGIT, MIN_SPAN_SCORE, type ScanState } from './detector.js';
-import { clampScore, cueBefore, digitsOf } from './text-utils.js';
+import { clampScore, countDigits, cueBefore, digitsOf } from './text-utils.js';
 
 /**
  * A digit run with phone punctuation, not glued to a word or a longer number. Bounded and without nested repetition,
@@ -21,6 +21,8 @@ const NANP = new Set<CountryCode>(['US', 'CA', 'PR', 'GU', 'VI', 'AS', 'MP', 'AG
 export const phoneDetector: Detector = {
   entities: ['PHONE_NUMBER'],
   needs: HAS_DIGIT,
+  // isPhone wants 7..15 digits.
+  minDigits: 7,
   detect(text: string, out: Span[], state: ScanState): void {
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
@@ -48,15 +50,15 @@ export const phoneDetector: Detector = {
 function isPhone(candidate: string, region: CountryCode): boolean {
   const count = countDigits(candidate);
   if (count < 7 || count > 15) return false;
-  const digits = digitsOf(candidate);
+  const international = candidate.charCodeAt(0) === 43; // '+'
+  const nanp = !international && NANP.has(region);
+  // Cheapest test first (all of them must pass): most digit runs in prose are not NANP-shaped.
+  if (nanp && !nanpShaped(candidate, count)) return false;
   if (DOUBLE_SEPARATOR.test(candidate) || !balancedParens(candidate) || singleDigitGroups(candidate) > 2) return false;
   if (DATE_LIKE.test(candidate) || DOTTED_QUAD.test(candidate) || DECIMAL.test(candidate)) return false;
-  const international = candidate.charCodeAt(0) === 43; // '+'
   if (international) return parsePhoneNumberFromString(candidate)?.isValid() === true;
-  if (!NANP.has(region)) return parsePhoneNumberFromString(candidate, region)?.isValid() === true;
-  // Cheap NANP shape check before the ~10 µs libphonenumber parse: most digit runs in prose fail here.
-  if (!nanpShaped(digits)) return false;
-  return nanpValid(digits, region);
+  if (!nanp) return parsePhoneNumberFromString(candidate, region)?.isValid() === true;
+  return nanpValid(digitsOf(candidate), region);
 }
 
 /**
@@ -79,25 +81,42 @@ function nanpValid(digits: string, region: CountryCode): boolean {
   return valid;
 }
 
-function countDigits(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
+/** 10 digits NXX-NXX-XXXX (N = 2..9), or 11 with a leading 1; read in place, `count` being the digit count. */
+function nanpShaped(candidate: string, count: number): boolean {
+  let skip = count === 11 ? 1 : count === 10 ? 0 : -1;
+  if (skip === -1) return false;
+  let seen = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    const c = candidate.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (skip === 1) {
+      if (c !== 49) return false; // the leading digit of 11 must be the country code 1
+      skip = 0;
+      continue;
+    }
+    if ((seen === 0 || seen === 3) && c < 50) return false;
+    if (++seen > 3) return true;
   }
-  return n;
+  return false;
 }
 
-function nanpShaped(digits: string): boolean {
-  const national = digits.length === 11 && digits[0] === '1' ? digits.slice(1) : digits;
-  if (national.length !== 10) return false;
-  return national[0]! >= '2' && national[3]! >= '2';
+/** Characters that split a candidate into digit groups. */
+function isGroupSeparator(c: number): boolean {
+  return c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 0xa0 || c === 43;
 }
 
 /** "0 0 7 3 4 5 7" (a digit grid, a puzzle) is not a phone number: real layouts have at most a 1-digit trunk/country code. */
 function singleDigitGroups(s: string): number {
   let singles = 0;
-  for (const g of s.split(/[ .\-()\u00a0+]+/)) if (g.length === 1) singles++;
+  let run = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i === s.length || isGroupSeparator(s.charCodeAt(i))) {
+      if (run === 1) singles++;
+      run = 0;
+    } else {
+      run++;
+    }
+  }
   return singles;
 }
 

@@ -26,10 +26,12 @@ const NUMBER_FIRST = new RegExp(
 
 /**
  * German/Dutch compounds, street word then house number: "Hauptstraße 5", "Keizersgracht 123, 1015 Amsterdam". The
- * regex finds the street-type ending + number; the capitalised start of the compound is then found before it.
+ * regex finds the space + number first (a two-character start V8 scans for faster than the alternation of endings:
+ * 14–15 vs 17–18 ms per 10 MB of the bench corpus), then checks the street-type ending behind it (captured, to find where it starts); the capitalised start
+ * of the compound is then found before that.
  */
 const GERMANIC =
-  /(?:straße|strasse|str\.|weg|platz|allee|gasse|damm|straat|laan|gracht|plein)\s\d{1,4}[a-z]?\b(?:,\s\d{4,5}\s[A-ZÄÖÜ][a-zäöüß]+)?/g;
+  /\s\d(?<=(straße|strasse|str\.|weg|platz|allee|gasse|damm|straat|laan|gracht|plein)\s\d)\d{0,3}[a-z]?\b(?:,\s\d{4,5}\s[A-ZÄÖÜ][a-zäöüß]+)?/g;
 const COMPOUND_START = /(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{1,30}$/;
 /** Italian/Spanish/Portuguese street word first: "Via Roma 10", "Calle Mayor, 5", "Rua Augusta 274". */
 const ROMANCE_NAME_FIRST =
@@ -50,9 +52,17 @@ export const streetAddressDetector: Detector = {
       push(text, out, m.index, m.index + m[0].length, m.groups?.tail !== undefined);
     }
     GERMANIC.lastIndex = 0;
+    let germanicEnd = 0;
     for (let m = GERMANIC.exec(text); m !== null; m = GERMANIC.exec(text)) {
-      const head = COMPOUND_START.exec(text.slice(Math.max(0, m.index - 31), m.index));
-      if (head) push(text, out, m.index - head[0].length, m.index + m[0].length, m[0].includes(','));
+      const start = m.index - m[1]!.length;
+      // Matches do not overlap: an ending that starts inside the previous match is not a new street.
+      if (start < germanicEnd) {
+        GERMANIC.lastIndex = m.index + 1;
+        continue;
+      }
+      germanicEnd = m.index + m[0].length;
+      const head = COMPOUND_START.exec(text.slice(Math.max(0, start - 31), start));
+      if (head) push(text, out, start - head[0].length, germanicEnd, m[0].includes(','));
     }
     ROMANCE_NAME_FIRST.lastIndex = 0;
     for (let m = ROMANCE_NAME_FIRST.exec(text); m !== null; m = ROMANCE_NAME_FIRST.exec(text)) {

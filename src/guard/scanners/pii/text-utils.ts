@@ -22,6 +22,16 @@ export function isAsciiAlnumCode(c: number): boolean {
   return isDigitCode(c) || isAsciiLetterCode(c);
 }
 
+/** How many ASCII digits a string holds. */
+export function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 /** The digits of a string, in order (separators dropped). */
 export function digitsOf(s: string): string {
   let out = '';

@@ -34,6 +34,7 @@ export function itinValid(area: string, group: string): boolean {
 export const usSsnDetector: Detector = {
   entities: ['US_SSN', 'US_ITIN'],
   needs: HAS_DIGIT,
+  minDigits: 9,
   detect(text: string, out: Span[]): void {
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
