@@ -154,6 +154,7 @@ export class JsonPositions {
     const t = this.text;
     const n = t.length;
     let tape = scratch;
+    const escapes = t.includes('\\');
     let i = 0;
     while (i < n && isWs(t.charCodeAt(i))) i++;
     tape[START] = i;
@@ -203,8 +204,9 @@ export class JsonPositions {
         tape[at + KEY_END] = keyEnd;
         tape[at + FIRST_CHILD] = -1;
         tape[at + NEXT_SIBLING] = -1;
-        // Keys are short: finding an escape in them once here spares every lookup the check.
-        for (let j = keyAt + 1; j < keyEnd - 1; j++) {
+        // Keys are short: finding an escape in them once here spares every lookup the check (none to find in a
+        // document without a backslash, the usual case).
+        for (let j = escapes ? keyAt + 1 : keyEnd; j < keyEnd - 1; j++) {
           if (t.charCodeAt(j) === BACKSLASH) {
             this.escapedKeys ??= new Set();
             this.escapedKeys.add(child);
