@@ -11,6 +11,7 @@ import { cognitoRules } from './cognito/index.js';
 import { dynamodbRules } from './dynamodb/index.js';
 import { ec2Rules } from './ec2/index.js';
 import { ecrRules } from './ecr/index.js';
+import { efsRules } from './efs/index.js';
 import { elbRules } from './elb/index.js';
 import { eventsRules } from './events/index.js';
 import { iamRules } from './iam/index.js';
@@ -61,4 +62,5 @@ export const allRules: Rule[] = [
   ...eventsRules,
   ...cloudwatchRules,
   ...accountRules,
+  ...efsRules,
 ];

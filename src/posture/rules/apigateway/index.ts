@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { apigwMethodAuthorization } from './apigw-method-authorization.js';
 import { apigwStageAccessLogging } from './apigw-stage-access-logging.js';
+import { apigwStageCacheEncrypted } from './apigw-stage-cache-encrypted.js';
 import { apigwStageExecutionLogging } from './apigw-stage-execution-logging.js';
 import { apigwStageThrottling } from './apigw-stage-throttling.js';
 import { apigwStageWaf } from './apigw-stage-waf.js';
@@ -16,4 +17,5 @@ export const apigatewayRules: Rule[] = [
   apigwMethodAuthorization,
   apigwv2RouteAuthorization,
   apigwv2StageAccessLogging,
+  apigwStageCacheEncrypted,
 ];

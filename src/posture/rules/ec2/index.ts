@@ -1,4 +1,7 @@
 import type { Rule } from '../../rule.js';
+import { ec2AiHostEbsEncrypted } from './ec2-ai-host-ebs-encrypted.js';
+import { ec2AiHostImdsv2 } from './ec2-ai-host-imdsv2.js';
+import { ec2AiHostNoPublicIp } from './ec2-ai-host-no-public-ip.js';
 import { ec2SgNoPublicIngressAiHosts } from './ec2-sg-no-public-ingress-ai-hosts.js';
 import { ec2SgOpenIngressAuthorizedPorts } from './ec2-sg-open-ingress-authorized-ports.js';
 import { ec2SgRuleDescription } from './ec2-sg-rule-description.js';
@@ -18,4 +21,7 @@ export const ec2Rules: Rule[] = [
   ec2SgNoPublicIngressAiHosts,
   ec2SgOpenIngressAuthorizedPorts,
   ec2SgRuleDescription,
+  ec2AiHostImdsv2,
+  ec2AiHostNoPublicIp,
+  ec2AiHostEbsEncrypted,
 ];
