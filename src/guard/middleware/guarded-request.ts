@@ -18,9 +18,23 @@ import type {
   StreamOutputRequest,
 } from '../guard-api.js';
 import type { EffectivePolicy } from '../policy/compiled.js';
+import type { ToolCall, ToolCallVerdict } from '../tools/index.js';
+import { ToolCallStream } from './tool-call-stream.js';
+import {
+  checkExchangeToolCalls,
+  completionToolCalls,
+  type PendingApprovalCompletion,
+  pendingCompletion,
+  type ToolCallCheck,
+  type ToolCallInput,
+  toolCallsFrom,
+} from './tool-calls.js';
 
 /** What `streamOutput` takes: the request's route, key, model, system prompt and context are filled in. */
 export type StreamOutputOptions = Pick<StreamOutputRequest, 'role' | 'holdBack' | 'lookback' | 'minRelease'>;
+
+/** Called with each tool check's verdicts (blocked ones included, before the throw): a hook for the app's metrics. */
+export type ToolVerdictsHook = (verdicts: readonly ToolCallVerdict[], request: GuardedRequest) => void;
 
 export class GuardedRequest {
   /** The request body after the input guard (redacted, tokenized, canary added); set once the body was parsed. */
@@ -38,6 +52,7 @@ export class GuardedRequest {
     /** The gateway's per-request record (decisions, tokens, limit ticket) the audit line is built from. @internal */
     readonly exchange: Exchange,
     private readonly auditLog: AuditLog | undefined,
+    private readonly onToolVerdicts?: ToolVerdictsHook,
   ) {
     this.session = guard.newSession();
   }
@@ -110,16 +125,48 @@ export class GuardedRequest {
   }
 
   /**
-   * An OpenAI Chat Completion (`choices[].message.content`) guarded in place, as the gateway does with upstream
-   * answers; returns the same object. Throws `guard_blocked` like `guardOutput`.
+   * An OpenAI Chat Completion guarded as the gateway guards upstream answers: its texts (`choices[].message.content`)
+   * through the output scanners, in place, then its tool calls (`choices[].message.tool_calls`) through the policy's
+   * `tools:` rules. Returns the same object, or, when a call needs approval, the gateway's pending-approval
+   * completion instead (no `tool_calls`, so no agent loop runs them). Throws `guard_blocked` when the text or a tool
+   * call is blocked.
    */
-  guardCompletion<T extends object>(completion: T): T {
+  guardCompletion<T extends object>(completion: T): T | PendingApprovalCompletion {
     const slots = completionSlots(completion);
-    if (slots.length === 0) return completion;
-    const decision = this.inspectOutput(slotSegments(slots).map((s) => s.text));
-    if (decision.blocked) throw blockedError(decision);
-    if (decision.changed) writeBack(slots, decision.segments);
-    return completion;
+    if (slots.length > 0) {
+      const decision = this.inspectOutput(slotSegments(slots).map((s) => s.text));
+      if (decision.blocked) throw blockedError(decision);
+      if (decision.changed) writeBack(slots, decision.segments);
+    }
+    const calls = completionToolCalls(completion);
+    if (calls.length === 0) return completion;
+    const check = this.check(calls);
+    if (check.decision !== 'require_approval') return completion;
+    const model = this.model ?? String((completion as { model?: unknown }).model ?? '');
+    return pendingCompletion(model, calls, check);
+  }
+
+  /**
+   * Checks tool calls a model proposed, in any response shape, against the policy's `tools:` rules (allow/deny,
+   * argument schemas, denied paths, hosts, SQL verbs, approval): `{ id?, name, arguments }` each, `arguments` a JSON
+   * string or a parsed value. Records the verdicts for the audit line. Throws `guard_blocked` (HTTP 400, naming the
+   * tools) when a call is blocked; returns `require_approval` with the approval details when one needs a human. A
+   * policy without `tools:` allows every call and records nothing.
+   */
+  checkToolCalls(calls: readonly ToolCallInput[]): ToolCallCheck {
+    return this.check(toolCallsFrom(calls));
+  }
+
+  /**
+   * Tool calls of a streamed OpenAI answer, one per choice: push each chunk's `delta.tool_calls` instead of sending
+   * it, and call `end()` when the choice finishes; it checks the assembled calls like `checkToolCalls` and returns
+   * them whole to send, or the pending-approval chunks to send instead (throws `guard_blocked` on a block).
+   */
+  streamToolCalls(): ToolCallStream {
+    return new ToolCallStream(
+      (calls) => this.check(calls),
+      () => this.model ?? '',
+    );
   }
 
   /**
@@ -191,6 +238,16 @@ export class GuardedRequest {
       const total = t ? (t.total ?? (t.input ?? 0) + (t.output ?? 0)) : undefined;
       const done = x.limitTicket.settle(total);
       if (done) done.catch(() => undefined);
+    }
+  }
+
+  private check(calls: readonly ToolCall[]): ToolCallCheck {
+    const seen = this.exchange.tools?.length ?? 0;
+    try {
+      return checkExchangeToolCalls(this.exchange, calls);
+    } finally {
+      const verdicts = this.exchange.tools?.slice(seen) ?? [];
+      if (verdicts.length > 0) this.onToolVerdicts?.(verdicts, this);
     }
   }
 

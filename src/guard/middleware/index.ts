@@ -5,6 +5,12 @@
 export { AuditLog, type AuditLogOptions } from '../gateway/audit-log.js';
 export { GatewayError, type GatewayErrorCode } from '../gateway/errors.js';
 export type { TokenCounts } from '../gateway/exchange.js';
+export {
+  type PendingApprovalDetails,
+  type PendingToolCall,
+  pendingApprovalChunks,
+} from '../tools/pending-approval.js';
+export type { ToolCall, ToolCallVerdict, ToolDecision } from '../tools/tool-call.js';
 export type { BodyMapping } from './body-mapping.js';
 export {
   type ExpressNext,
@@ -21,7 +27,7 @@ export {
   type StewardFastifyPlugin,
   stewardFastify,
 } from './fastify.js';
-export { GuardedRequest, type StreamOutputOptions } from './guarded-request.js';
+export { GuardedRequest, type StreamOutputOptions, type ToolVerdictsHook } from './guarded-request.js';
 export {
   type HonoContextLike,
   type StewardEnv,
@@ -36,3 +42,5 @@ export {
   type StewardMiddlewareOptions,
   toStewardError,
 } from './middleware-core.js';
+export { type StreamedToolCalls, type ToolCallDelta, ToolCallStream } from './tool-call-stream.js';
+export type { PendingApprovalCompletion, ToolCallCheck, ToolCallInput } from './tool-calls.js';

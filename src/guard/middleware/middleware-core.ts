@@ -15,7 +15,7 @@ import { contextOf, isObject, slotText, systemPromptOf } from '../gateway/text-s
 import type { Guard } from '../guard-api.js';
 import { LimitEnforcer, MemoryLimitStore } from '../limits/index.js';
 import { type BodyMapping, mapBody } from './body-mapping.js';
-import { GuardedRequest } from './guarded-request.js';
+import { GuardedRequest, type ToolVerdictsHook } from './guarded-request.js';
 
 export interface StewardMiddlewareOptions<Req> {
   guard: Guard;
@@ -32,6 +32,11 @@ export interface StewardMiddlewareOptions<Req> {
   limits?: LimitEnforcer;
   /** Where each request's audit line goes (`AuditLog.open(file)`); no audit lines without it. */
   auditLog?: AuditLog;
+  /**
+   * Called with the verdicts of each tool-call check (`guardCompletion`, `checkToolCalls`), for the app's own
+   * metrics (the gateway's `steward_guard_tool_calls_total`); it must not throw.
+   */
+  onToolVerdicts?: ToolVerdictsHook;
 }
 
 /** Status, headers and JSON body of an error response. */
@@ -48,17 +53,20 @@ export class MiddlewareCore<Req> {
     if (!options?.guard || typeof options.guard.inspectInput !== 'function') {
       throw new TypeError('steward middleware: options.guard must be a guard from createGuard()');
     }
+    if (options.onToolVerdicts !== undefined && typeof options.onToolVerdicts !== 'function') {
+      throw new TypeError('steward middleware: options.onToolVerdicts must be a function');
+    }
     this.limits = options.limits ?? new LimitEnforcer(new MemoryLimitStore());
   }
 
   /** Resolves the route, caller and policy of a request and starts its record. */
   begin(req: Req, path: string, headers: IncomingHttpHeaders): GuardedRequest {
-    const { route, apiKeyId, guard, auditLog } = this.options;
+    const { route, apiKeyId, guard, auditLog, onToolVerdicts } = this.options;
     const name = typeof route === 'function' ? route(req) : (route ?? path);
     const keyId = apiKeyId ? apiKeyId(req) : apiKeyIdFromHeaders(headers);
     // Exchange types its route as a gateway route; an embedding app names its own routes.
     const x = new Exchange(name as RouteName, 'openai', guard.policyFor(name, keyId), keyId);
-    return new GuardedRequest(guard, x, auditLog);
+    return new GuardedRequest(guard, x, auditLog, onToolVerdicts);
   }
 
   /** The largest body the request's policy accepts (`limits.maxRequestBytes`, default 4 MiB). */
