@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,5 +37,7 @@ describe('steward scan: a large json report', () => {
     const report = JSON.parse(readFileSync(early, 'utf8')) as { findings: unknown[] };
     expect(report.findings.length).toBeGreaterThan(20_000);
     expect(stable(early)).toBe(stable(late));
+    // The scratch file beside the report is gone.
+    expect(readdirSync(dir).filter((f) => f.startsWith('.steward-report-'))).toEqual([]);
   }, 120_000);
 });

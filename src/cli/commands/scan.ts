@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { bundledCatalog } from '../../catalog/catalog.js';
 import { WorkloadProfileSchema } from '../../catalog/workload-profile.js';
@@ -199,7 +199,12 @@ export function registerScan(program: Command): void {
       // A large json report is printed while the scan runs; a baseline changes findings after it, so not then.
       const prerendered =
         flags.format === 'json' && !flags.baseline
-          ? new PrerenderedFindings(FINDING_INDENT, keep, STREAM_JSON_ABOVE)
+          ? new PrerenderedFindings(
+              FINDING_INDENT,
+              keep,
+              STREAM_JSON_ABOVE,
+              flags.output && flags.output !== '-' ? dirname(resolve(flags.output)) : undefined,
+            )
           : undefined;
       const result = await scan(paths, {
         onFindings: prerendered && ((found) => prerendered.add(found)),
@@ -249,5 +254,8 @@ export function registerScan(program: Command): void {
         process.stderr.write(`steward: no CloudFormation templates found in ${paths.join(', ')}\n`);
       const open = findings.some((f) => isOpenFailure(f) && atOrAbove(f.severity, flags.failOn));
       process.exitCode = open ? EXIT.findings : EXIT.ok;
+      process.stderr.write(
+        `TIMING scan ${((T1 - T0) / 1000).toFixed(2)} report ${((performance.now() - T1) / 1000).toFixed(2)} cpu ${JSON.stringify(process.cpuUsage())}\n`,
+      );
     });
 }

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareFindings, type Finding, severityRank } from '../finding.js';
@@ -95,8 +95,9 @@ class SpillFile {
   private size = 0;
   private removed = false;
 
-  constructor() {
-    this.dir = mkdtempSync(join(tmpdir(), 'steward-report-'));
+  constructor(near: string | undefined) {
+    if (near) mkdirSync(near, { recursive: true });
+    this.dir = mkdtempSync(join(near ?? tmpdir(), '.steward-report-'));
     this.fd = openSync(join(this.dir, 'findings.json.part'), 'w+');
     try {
       rmSync(this.dir, { recursive: true, force: true });
@@ -140,7 +141,7 @@ class SpillFile {
  * bucket whose findings arrive out of that order is printed at the end from the findings themselves, so the text
  * is always byte for byte what printing the sorted list gives.
  *
- * The text goes to a scratch file, not memory: a gigabyte of buffers would double the scan's memory and make the
+ * The text goes to a scratch file (see the constructor), not memory: a gigabyte of buffers would double the scan's memory and make the
  * garbage collector mark a heap of findings again and again. Rendering starts once more than `above` findings have
  * arrived (a small report is printed the ordinary way). If the scratch file cannot be written, rendering stops
  * and the report is printed the ordinary way.
@@ -152,10 +153,15 @@ export class PrerenderedFindings {
   private spill: SpillFile | undefined;
   private failed = false;
 
+  /**
+   * `scratchDir`: where the scratch file goes; the report's own folder is best (the system's temporary folder may
+   * be memory-backed, and the scratch file is as large as the findings' part of the report). Default: tmpdir().
+   */
   constructor(
     private readonly indent: string,
     private readonly keep: (f: Finding) => boolean,
     private readonly above = 0,
+    private readonly scratchDir?: string,
   ) {}
 
   /** Findings in arrival order (template by template); any that `keep` rejects are left out. */
@@ -176,7 +182,7 @@ export class PrerenderedFindings {
 
   private render(findings: Finding[]): void {
     try {
-      this.spill ??= new SpillFile();
+      this.spill ??= new SpillFile(this.scratchDir);
       const spill = this.spill;
       findings.sort(compareFindings);
       for (const f of findings) {
