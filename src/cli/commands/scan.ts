@@ -254,8 +254,5 @@ export function registerScan(program: Command): void {
         process.stderr.write(`steward: no CloudFormation templates found in ${paths.join(', ')}\n`);
       const open = findings.some((f) => isOpenFailure(f) && atOrAbove(f.severity, flags.failOn));
       process.exitCode = open ? EXIT.findings : EXIT.ok;
-      process.stderr.write(
-        `TIMING scan ${((T1 - T0) / 1000).toFixed(2)} report ${((performance.now() - T1) / 1000).toFixed(2)} cpu ${JSON.stringify(process.cpuUsage())}\n`,
-      );
     });
 }
