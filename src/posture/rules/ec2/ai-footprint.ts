@@ -167,7 +167,13 @@ export function idList(rs: Resource[], max = 3): string {
 }
 
 function idListUncached(rs: Resource[], max: number): string {
-  const ids = [...new Set(rs.map((r) => r.id))];
-  const head = ids.slice(0, max).join(', ');
-  return ids.length > max ? `${head} and ${ids.length - max} more` : head;
+  // Evidence lists of a large scan hold hundreds of thousands of resources: count distinct ids without copies.
+  const ids = new Set<string>();
+  for (const r of rs) ids.add(r.id);
+  const head: string[] = [];
+  for (const id of ids) {
+    if (head.length === max) break;
+    head.push(id);
+  }
+  return ids.size > max ? `${head.join(', ')} and ${ids.size - max} more` : head.join(', ');
 }

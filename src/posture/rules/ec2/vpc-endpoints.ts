@@ -71,6 +71,24 @@ export function endpointType(ep: Resource): string {
   return typeof t === 'string' ? t : 'Gateway';
 }
 
+interface EndpointService {
+  suffix: string | undefined;
+  type: string;
+}
+
+/** Per scan, each endpoint's service is read once: three rules judge every VPC against the same endpoints. */
+const services = new WeakMap<Resource, EndpointService>();
+
+function serviceOf(ep: Resource, value: (r: Resource, path: string[]) => unknown): EndpointService {
+  let s = services.get(ep);
+  if (!s) {
+    const pattern = serviceNamePattern(value(ep, ['ServiceName']));
+    s = { suffix: pattern ? serviceSuffix(pattern) : undefined, type: endpointType(ep) };
+    services.set(ep, s);
+  }
+  return s;
+}
+
 interface Need {
   /** What the endpoint is for, in messages: `bedrock-runtime`. */
   label: string;
@@ -116,9 +134,8 @@ export function vpcEndpointRule(spec: VpcEndpointRuleSpec): GraphRule {
         const missing = required.filter(
           ({ n }) =>
             !eps.some((ep) => {
-              const pattern = serviceNamePattern(ctx.value(ep, ['ServiceName']));
-              const suffix = pattern ? serviceSuffix(pattern) : undefined;
-              return !!suffix && n.suffixes.includes(suffix) && n.types.includes(endpointType(ep));
+              const { suffix, type } = serviceOf(ep, ctx.value);
+              return !!suffix && n.suffixes.includes(suffix) && n.types.includes(type);
             }),
         );
         if (missing.length === 0)
