@@ -9,7 +9,7 @@ export const dynamodbTableBackupPlan: ResourceRule = {
   resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   controls: ['dp-backup-and-recovery'],
   description:
-    'An AWS::Backup::BackupSelection in the same template selects the table (by reference, by table ARN or wildcard, or by tag), so conversation state, agent memory and RAG metadata get backups kept longer than the 35 days of point-in-time recovery, in a vault that can be copied to another account or Region. Tables backed up by an organization backup policy outside the template fail here: suppress them with that reason. Terraform plans are not judged yet (backup selections are not read from plans).',
+    'An AWS::Backup::BackupSelection in the same template selects the table (by reference, by table ARN or wildcard, or by tag), so conversation state, agent memory and RAG metadata get backups kept longer than the 35 days of point-in-time recovery, in a vault that can be copied to another account or Region. Tables backed up by an organization backup policy outside the template fail here: suppress them with that reason. In Terraform plans, aws_backup_selection resources of the same plan count the same way.',
   remediation: {
     text: 'Add the table to a backup plan through an AWS::Backup::BackupSelection (or tag it for a tag-based selection).',
     cloudformation:
@@ -21,11 +21,6 @@ export const dynamodbTableBackupPlan: ResourceRule = {
     cdkNag: ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'],
   },
   evaluate(t, ctx) {
-    if (t.format === 'terraform-plan')
-      return {
-        status: 'skip',
-        message: `Backup selections are not read from Terraform plans, so whether table ${t.id} is backed up is not evidenced here.`,
-      };
     const selections = backupSelectionsOf(ctx, t);
     return selections.length
       ? pass(`Table ${t.id} is selected for backup by ${selections[0]!.id}.`)

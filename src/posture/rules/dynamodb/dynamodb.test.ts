@@ -130,11 +130,19 @@ ${table('      TableName: scratch\n      Tags: [{ Key: tier, Value: gold }]\n')}
 ${selection('        Resources: ["*"]\n        NotResources: ["arn:aws:dynamodb:*:*:table/scratch"]\n        Conditions: { StringEquals: [{ ConditionKey: aws:ResourceTag/tier, ConditionValue: gold }] }\n')}`);
     expect(verdicts(s, dynamodbTableBackupPlan)).toEqual(['pass Gold', 'fail Bronze', 'fail GoldScratch']);
   });
-  it('says a Terraform plan cannot show it (backup selections are not read from plans)', () =>
+  it('reads aws_backup_selection resources from Terraform plans', () =>
     expect(
       planVerdicts(
-        [{ address: 'aws_dynamodb_table.t', values: { name: 't', hash_key: 'id' } }],
+        [
+          { address: 'aws_dynamodb_table.t', values: { name: 't', hash_key: 'id' } },
+          { address: 'aws_dynamodb_table.other', values: { name: 'other', hash_key: 'id' } },
+          {
+            address: 'aws_backup_selection.s',
+            values: { name: 's', plan_id: 'p', iam_role_arn: 'arn:aws:iam::111122223333:role/backup' },
+            references: { resources: ['aws_dynamodb_table.t.arn', 'aws_dynamodb_table.t'] },
+          },
+        ],
         dynamodbTableBackupPlan,
       ),
-    ).toEqual(['skip aws_dynamodb_table.t']));
+    ).toEqual(['pass aws_dynamodb_table.t', 'fail aws_dynamodb_table.other']));
 });

@@ -113,11 +113,25 @@ ${selection('        Resources: ["arn:aws:rds:us-east-1:111122223333:db:vectors-
       'pass Aurora',
       'fail Unselected',
     ]));
-  it('does not judge Terraform plans', () =>
+  it('reads aws_backup_selection resources from Terraform plans', () =>
     expect(
       planVerdicts(
-        [{ address: 'aws_db_instance.db', values: { engine: 'postgres', instance_class: 'db.t3.micro' } }],
+        [
+          { address: 'aws_db_instance.db', values: { identifier: 'db', engine: 'postgres' } },
+          { address: 'aws_db_instance.reports', values: { identifier: 'reports-1', engine: 'postgres' } },
+          { address: 'aws_db_instance.other', values: { identifier: 'other', engine: 'postgres' } },
+          {
+            address: 'aws_backup_selection.s',
+            values: {
+              name: 's',
+              plan_id: 'p',
+              iam_role_arn: 'arn:aws:iam::111122223333:role/backup',
+              resources: ['arn:aws:rds:us-east-1:111122223333:db:reports-*'],
+            },
+            references: { resources: ['aws_db_instance.db.arn', 'aws_db_instance.db'] },
+          },
+        ],
         rdsBackupPlan,
       ),
-    ).toEqual(['skip aws_db_instance.db']));
+    ).toEqual(['pass aws_db_instance.db', 'pass aws_db_instance.reports', 'fail aws_db_instance.other']));
 });

@@ -14,7 +14,7 @@ export const rdsBackupPlan: ResourceRule = {
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   controls: ['dp-backup-and-recovery'],
   description:
-    'An AWS::Backup::BackupSelection in the same template selects the DB instance or cluster (by reference, by db: or cluster: ARN or wildcard, or by tag), so the vector store and application data get backups kept beyond the 35 days of automated backups, in a vault that can be copied to another account or Region. Aurora instances are judged on their cluster, read replicas not at all. Databases backed up by an organization backup policy outside the template fail here: suppress them with that reason. Terraform plans are not judged yet (backup selections are not read from plans).',
+    'An AWS::Backup::BackupSelection in the same template selects the DB instance or cluster (by reference, by db: or cluster: ARN or wildcard, or by tag), so the vector store and application data get backups kept beyond the 35 days of automated backups, in a vault that can be copied to another account or Region. Aurora instances are judged on their cluster, read replicas not at all. Databases backed up by an organization backup policy outside the template fail here: suppress them with that reason. In Terraform plans, aws_backup_selection resources of the same plan count the same way.',
   remediation: {
     text: 'Add the database to a backup plan through an AWS::Backup::BackupSelection (or tag it for a tag-based selection).',
     cloudformation:
@@ -27,11 +27,6 @@ export const rdsBackupPlan: ResourceRule = {
   },
   evaluate(db, ctx) {
     if (clusterManaged(ctx, db) || isSet(db.properties.SourceDBInstanceIdentifier)) return undefined;
-    if (db.format === 'terraform-plan')
-      return {
-        status: 'skip',
-        message: `Backup selections are not read from Terraform plans, so whether ${db.id} is backed up is not evidenced here.`,
-      };
     const instance = db.type === 'AWS::RDS::DBInstance';
     const name = ctx.value(db, [instance ? 'DBInstanceIdentifier' : 'DBClusterIdentifier']);
     const selections = backupSelectionsOf(ctx, db, {

@@ -109,9 +109,18 @@ describe('parseTerraformPlan under fuzzing', () => {
   });
 
   it('reads real plans with any one value replaced by arbitrary JSON', () => {
-    const plans = ['secure', 'iam', 'network', 'data', 'bedrock', 'modules'].map((f) =>
-      JSON.parse(fixtureText(`${f}.plan.json`)),
-    );
+    const plans = [
+      'secure',
+      'iam',
+      'network',
+      'data',
+      'bedrock',
+      'modules',
+      'compute',
+      'messaging',
+      'backup',
+      'edge',
+    ].map((f) => JSON.parse(fixtureText(`${f}.plan.json`)));
     const paths = plans.map((p) => leafPaths(p));
     fc.assert(
       fc.property(fc.nat(plans.length - 1), fc.nat(), fc.jsonValue({ maxDepth: 3 }), (which, at, replacement) => {

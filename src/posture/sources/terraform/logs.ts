@@ -24,4 +24,16 @@ export const logsMappings: TfMapping[] = [
       return group ? [{ parent: group, props: { DataProtectionPolicy: policyOf(plan, r, 'policy_document') } }] : [];
     },
   },
+  {
+    // Vended log delivery (CloudFront standard logging v2, Bedrock AgentCore): the resource whose logs are sent.
+    tf: 'aws_cloudwatch_log_delivery_source',
+    cfn: 'AWS::Logs::DeliverySource',
+    props: (r) =>
+      shaped(r.values, {
+        Name: 'name',
+        ResourceArn: 'resource_arn',
+        LogType: 'log_type',
+        Tags: () => tagList(r.values),
+      }),
+  },
 ];

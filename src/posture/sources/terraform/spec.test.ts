@@ -8,7 +8,21 @@ import type { Plan, TfResource } from './plan.js';
 import { isRec, type Rec } from './records.js';
 import { fixtureText, loadPlan } from './test-fixtures.js';
 
-const FIXTURES = ['secure', 'insecure', 'iam', 'sagemaker', 'bedrock', 'network', 'data', 'account', 'modules'];
+const FIXTURES = [
+  'secure',
+  'insecure',
+  'iam',
+  'sagemaker',
+  'bedrock',
+  'network',
+  'data',
+  'account',
+  'modules',
+  'compute',
+  'messaging',
+  'backup',
+  'edge',
+];
 
 /**
  * The mappings are hand-written; this checks them against the CloudFormation resource specification shipped in
