@@ -24,6 +24,36 @@ describe('AuditLog', () => {
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(101);
   });
 
+  it('serializes a large batch in chunks, letting other work run in between, and keeps the order', async () => {
+    const file = join(tmp(), 'audit.jsonl');
+    const log = await AuditLog.open(file, { flushIntervalMs: 60_000 });
+    const built: number[] = [];
+    let ticks = 0;
+    for (let i = 0; i < 300; i++) {
+      log.write(() => {
+        built.push(ticks);
+        return { id: i };
+      });
+    }
+    const immediates = () =>
+      new Promise<void>((r) =>
+        setImmediate(() => {
+          ticks++;
+          r();
+        }),
+      );
+    const flushed = log.flush();
+    await Promise.all([flushed, immediates(), immediates(), immediates()]);
+    // Other callbacks ran while the batch was being built: the events were not all built in one turn.
+    expect(new Set(built).size).toBeGreaterThan(1);
+    await log.close();
+    const ids = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
+    expect(ids).toEqual(Array.from({ length: 300 }, (_, i) => i));
+  });
+
   it('writes on its interval without being asked', async () => {
     const file = join(tmp(), 'audit.jsonl');
     const log = await AuditLog.open(file, { flushIntervalMs: 10 });

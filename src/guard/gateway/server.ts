@@ -148,8 +148,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       finishExchange(x, res.statusCode);
       if (inFlight === 0) drained?.();
     };
-    res.once('finish', end);
-    res.once('close', () => {
+    // Each fires at most once per response: `on` spares the once-wrappers on the hot path.
+    res.on('finish', end);
+    res.on('close', () => {
       // Closed before the response was complete: the client went away. Other 'close' listeners (a stream relay
       // stopping its upstream) run first, so the audit line sees what they recorded.
       if (!ended)

@@ -71,15 +71,7 @@ export class UpstreamClient {
       }, req.timeoutMs);
       outgoing.on('response', (res) => {
         clearTimeout(timer);
-        resolve({
-          status: res.statusCode ?? 502,
-          headers: res.headers,
-          body: res,
-          abort: () => {
-            outgoing.destroy();
-            res.destroy();
-          },
-        });
+        resolve(new Answer(outgoing, res));
       });
       outgoing.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
@@ -102,6 +94,31 @@ export class UpstreamClient {
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
+  }
+}
+
+/**
+ * An upstream answer as fields and methods rather than per-request closures (which would each keep the whole scope of
+ * `attempt`, options and promise callbacks included, alive as long as the answer is referenced).
+ */
+class Answer implements UpstreamResponse {
+  readonly status: number;
+
+  constructor(
+    private readonly request: http.ClientRequest,
+    readonly body: IncomingMessage,
+  ) {
+    this.status = body.statusCode ?? 502;
+  }
+
+  /** Node builds the headers object on first read; most answers are relayed without looking at it. */
+  get headers(): IncomingHttpHeaders {
+    return this.body.headers;
+  }
+
+  abort(): void {
+    this.request.destroy();
+    this.body.destroy();
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Span } from '../../types.js';
 
-/** A run of base64/base64url/hex characters, not inside a longer one. Bounded: 20–512 characters. */
-const TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,512}(?![A-Za-z0-9+/=_-])/g;
+/** Longest token considered: longer runs (embedded files, long base64 blobs) are not keys. */
+const MAX_TOKEN_LENGTH = 512;
 const HEX = /^[0-9a-fA-F]+$/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** A word that says the next value is a credential: `api_key = "…"`, `Authorization: Bearer …`, `token: …`. */
@@ -43,18 +43,62 @@ export function shannonEntropy(s: string): number {
  * minBitsWithCue and hex is accepted.
  */
 export function detectHighEntropy(text: string, out: Span[], settings: EntropySettings): void {
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    let value = m[0];
-    // Trailing '=' padding and '-'/'_' separators belong to the token, leading/trailing '/' to a path or URL.
-    value = value.replace(/[-_]+$/, '');
-    if (value.length < settings.minLength || UUID.test(value) || looksLikePath(value)) continue;
-    const cue = CUE.test(text.slice(Math.max(0, m.index - 40), m.index));
-    const bits = shannonEntropy(value);
-    if (cue ? bits < settings.minBitsWithCue : bits < settings.minBits || !mixedClasses(value)) continue;
-    if ((!cue && HEX.test(value)) || looksLikeIdentifier(value) || decodesToText(value)) continue;
-    out.push({ start: m.index, end: m.index + value.length, entity: 'HIGH_ENTROPY_STRING', score: cue ? 0.9 : 0.75 });
+  forEachTokenRun(text, (start, end) => checkToken(text, start, text.slice(start, end), out, settings));
+}
+
+/**
+ * Calls `visit` for every whole run of base64/base64url/hex characters (not part of a longer one) of 20–512
+ * characters. A charCode loop finds these several times faster than a lookbehind regex tried at every offset, and
+ * passes over prose (words shorter than 20 characters) in one cheap pass.
+ */
+export function forEachTokenRun(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isTokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isTokenChar(text.charCodeAt(i))) i++;
+    const length = i - start;
+    if (length >= 20 && length <= MAX_TOKEN_LENGTH) visit(start, i);
   }
+}
+
+function checkToken(text: string, start: number, token: string, out: Span[], settings: EntropySettings): void {
+  // Trailing '=' padding and '-'/'_' separators belong to the token, leading/trailing '/' to a path or URL.
+  const value = token.replace(/[-_]+$/, '');
+  if (value.length < settings.minLength || UUID.test(value) || looksLikePath(value)) return;
+  const cue = CUE.test(text.slice(Math.max(0, start - 40), start));
+  const bits = shannonEntropy(value);
+  if (cue ? bits < settings.minBitsWithCue : bits < settings.minBits || !mixedClasses(value)) return;
+  if ((!cue && HEX.test(value)) || looksLikeIdentifier(value) || decodesToText(value)) return;
+  out.push({ start, end: start + value.length, entity: 'HIGH_ENTROPY_STRING', score: cue ? 0.9 : 0.75 });
+}
+
+/** [A-Za-z0-9+/=_-] by ASCII code: the characters of base64, base64url and hex tokens. */
+const TOKEN_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (/[A-Za-z0-9+/=_-]/.test(String.fromCharCode(c))) TOKEN_CHARS[c] = 1;
+
+function isTokenChar(c: number): boolean {
+  return c < 128 && TOKEN_CHARS[c] === 1;
+}
+
+/**
+ * Whether `text` has a run of at least `min` token characters ([A-Za-z0-9+/=_-]), as `/[A-Za-z0-9+/=_-]{min}/`
+ * would say, but looking at a fraction of prose: it tests the last character of each window of `min` and, going
+ * back, stops at the first non-token character, after which the next window starts.
+ */
+export function hasTokenRun(text: string, min: number): boolean {
+  let end = min - 1;
+  while (end < text.length) {
+    let p = end;
+    while (p > end - min && isTokenChar(text.charCodeAt(p))) p--;
+    if (p === end - min) return true;
+    end = p + min;
+  }
+  return false;
 }
 
 function mixedClasses(s: string): boolean {

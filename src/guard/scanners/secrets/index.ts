@@ -3,7 +3,7 @@ import type { Scanner, ScannerFactory, ScanResult, Span } from '../../types.js';
 import { allowKey, CustomEntitySchema, compileCustom, detectCustom } from '../pii/custom.js';
 import { entityScanResult, NOTHING } from '../pii/entity-result.js';
 import { detectAws } from './aws.js';
-import { DEFAULT_ENTROPY, detectHighEntropy, type EntropySettings } from './entropy.js';
+import { DEFAULT_ENTROPY, detectHighEntropy, type EntropySettings, hasTokenRun } from './entropy.js';
 import { detectJwts } from './jwt.js';
 import { detectPrivateKeys } from './private-key.js';
 import { PROVIDER_ENTITIES, PROVIDER_REGEX, PROVIDER_TOKENS } from './providers.js';
@@ -59,9 +59,12 @@ export function createSecretsScanner(options: z.input<typeof SecretsOptions> = {
       if (entities.has('PRIVATE_KEY')) detectPrivateKeys(text, spans);
       if (entities.has('JWT')) detectJwts(text, spans);
       if (entities.has('URL_PASSWORD')) detectUrlPasswords(text, spans);
-      if (wantProviders) detectProviderTokens(text, spans);
+      // Provider tokens and high-entropy strings lie in a run of 20+ token characters; prose has none, and one
+      // quick pass saves the two scans that cost most.
+      const tokenLike = hasTokenRun(text, MIN_TOKEN_RUN);
+      if (wantProviders && tokenLike) detectProviderTokens(text, spans);
       if (custom.length) detectCustom(text, custom, spans);
-      if (entities.has('HIGH_ENTROPY_STRING')) addGenericFindings(text, spans, o.entropy);
+      if (entities.has('HIGH_ENTROPY_STRING') && tokenLike) addGenericFindings(text, spans, o.entropy);
       return entityScanResult(text, spans, wanted, allow);
     },
   };
@@ -73,6 +76,12 @@ function addGenericFindings(text: string, spans: Span[], settings: EntropySettin
   detectHighEntropy(text, generic, settings);
   for (const g of generic) if (!spans.some((s) => s.start < g.end && g.start < s.end)) spans.push(g);
 }
+
+/**
+ * Shortest run of token characters ([A-Za-z0-9+/=_-]) in any provider token (a Slack `xoxb-123456-abcdefgh`) and in
+ * any high-entropy finding (runs of 20–512).
+ */
+const MIN_TOKEN_RUN = 20;
 
 function detectProviderTokens(text: string, out: Span[]): void {
   PROVIDER_REGEX.lastIndex = 0;

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScanContext } from '../../types.js';
-import { shannonEntropy } from './entropy.js';
+import { forEachTokenRun, hasTokenRun, shannonEntropy } from './entropy.js';
 import { createSecretsScanner, secretsScanner } from './index.js';
 import { jwtHeaderValid } from './jwt.js';
+import { PROVIDER_TOKENS } from './providers.js';
 
 const ctx: ScanContext = { direction: 'output', role: 'assistant', route: 'default' };
 
@@ -111,6 +113,61 @@ describe('secrets scanner', () => {
   it('accepts hex after a credential cue', () => {
     const hex = token(40, '0123456789abcdef', 13);
     expect(found(`api_key: "${hex}"`)).toEqual([['HIGH_ENTROPY_STRING', hex]]);
+  });
+
+  it('visits the same token runs as the lookbehind regex it replaced (whole runs of 20–512 token characters)', () => {
+    const TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,512}(?![A-Za-z0-9+/=_-])/g;
+    const runs = (text: string) => {
+      const out: [number, number][] = [];
+      forEachTokenRun(text, (start, end) => out.push([start, end]));
+      return out;
+    };
+    const piece = fc.oneof(
+      fc.constantFrom(' ', '.', ':', '\n', 'é', '/', '+', '=', '-', '_'),
+      fc.integer({ min: 1, max: 600 }).map((n) => token(n, undefined, n)),
+      fc.integer({ min: 1, max: 40 }).map((n) => token(n, 'ab9C/+=_-', n + 1)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const viaRegex = [...text.matchAll(TOKEN)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+        expect(runs(text)).toEqual(viaRegex);
+      }),
+      { numRuns: 300 },
+    );
+    // A run longer than 512 characters is not a key, and is not searched for one inside.
+    expect(found(`x ${token(600, undefined, 21)} y`)).toEqual([]);
+    expect(found(`x ${token(512, undefined, 21)} y`).map(([e]) => e)).toEqual(['HIGH_ENTROPY_STRING']);
+  });
+
+  it('skips the provider and entropy scans only on texts where nothing can match', () => {
+    // Every provider format lies in a run of 20+ token characters: try each on tokens it generates, with the
+    // scanner limited to that entity so only the provider scan can report it.
+    for (const p of PROVIDER_TOKENS) {
+      const scanner = createSecretsScanner({ entities: [p.entity] });
+      fc.assert(
+        fc.property(fc.stringMatching(new RegExp(`^${p.pattern}$`)), (value) => {
+          expect(hasTokenRun(value, 20)).toBe(true);
+          expect(found(`use ${value} here`, scanner).length, `${p.entity}: ${value}`).toBeGreaterThan(0);
+        }),
+        { numRuns: 25 },
+      );
+    }
+    // The shortest: a Slack token is exactly a 20-character run.
+    const slack = `xoxb-123456-${token(8)}`;
+    expect(found(`token ${slack} end`)).toEqual([['SLACK_TOKEN', slack]]);
+    // The skipping search says what the regex says, wherever the run is.
+    const piece = fc.oneof(
+      fc.constantFrom(' ', '. ', 'é', '\n'),
+      fc.integer({ min: 1, max: 30 }).map((n) => token(n, 'aZ9+/=_-', n)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), fc.integer({ min: 1, max: 24 }), (parts, min) => {
+        const text = parts.join('');
+        expect(hasTokenRun(text, min)).toBe(new RegExp(`[A-Za-z0-9+/=_-]{${min}}`).test(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('computes Shannon entropy in bits per character', () => {
