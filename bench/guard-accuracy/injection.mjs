@@ -204,9 +204,16 @@ for (const d of detectors) {
         ),
       ]),
     );
+  // The test set's own ROC at FPR ≤ 1 %: how well the scores separate, with the threshold read off test's benign
+  // rows (a measure, not a setting anyone could ship). A boolean detector has one point: its own, if FPR ≤ 1 %.
+  const rocThreshold = d.booleanOnly ? 1 : chooseThreshold(benign.map((x) => x.value));
+  const atRoc = (x) => x.value >= rocThreshold;
+  const roc = { tpr: rate(attacks, atRoc), fpr: rate(benign, atRoc) };
+  if (roc.fpr > TARGET_FPR) roc.tpr = Number.NaN;
   results.push({
     d,
     threshold,
+    roc,
     calFpr: rate(cal, atCal),
     cal: { tpr: rate(attacks, atCal), fpr: rate(benign, atCal), kinds: kindRecall(atCal), benign: benignFpr(atCal) },
     def: {
@@ -274,6 +281,21 @@ for (const x of results) {
       ` | ${pct(x.cal.benign['benign-hard'])} | ${pct(x.cal.benign['benign-document'])} |`,
   );
 }
+lines.push('');
+lines.push('## TPR at FPR ≤ 1 % on the test ROC');
+lines.push('');
+lines.push(
+  "Each detector's threshold read off the test set's own benign rows (the highest that keeps test FPR ≤ 1 %): how " +
+    'well its scores separate attacks from benign rows, not a setting tuned for shipping (the operating points above ' +
+    'and below are). A boolean detector has one point, shown only if its FPR is ≤ 1 %.',
+);
+lines.push('');
+lines.push('| detector | TPR @ test FPR ≤ 1 % | FPR |');
+lines.push('|---|---:|---:|');
+for (const x of results)
+  lines.push(
+    `| ${x.d.name}${x.d.booleanOnly ? ' (boolean)' : ''} | ${Number.isNaN(x.roc.tpr) ? 'n/a' : pct(x.roc.tpr)} | ${pct(x.roc.fpr)} |`,
+  );
 lines.push('');
 lines.push('## Shipped defaults (Steward: score ≥ 0.5, sensitivity medium; vard: `vard.safe`, moderate preset)');
 lines.push('');
