@@ -34,17 +34,17 @@ export class FindingChunkWriter {
     parts.length = 0;
     parts.push(SEPARATOR, this.indent);
     pushJsonFinding(parts, f, this.indent);
-    for (const part of parts) {
-      // A UTF-16 code unit takes at most 3 bytes of UTF-8: never let `write` cut a piece short.
-      if (this.used + part.length * 3 > CHUNK_BYTES) {
-        this.flush();
-        if (part.length * 3 > CHUNK_BYTES) {
-          this.sink(Buffer.from(part));
-          continue;
-        }
+    // One write of the joined text: cheaper than a native call per piece (a finding has about fifteen).
+    const text = parts.join('');
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8: never let `write` cut the text short.
+    if (this.used + text.length * 3 > CHUNK_BYTES) {
+      this.flush();
+      if (text.length * 3 > CHUNK_BYTES) {
+        this.sink(Buffer.from(text));
+        return;
       }
-      this.used += this.chunk.write(part, this.used);
     }
+    this.used += this.chunk.write(text, this.used);
   }
 
   /** Hand on the chunk being filled. */
