@@ -31,18 +31,8 @@ import {
   postToBedrock,
   recordInvokeTokens,
 } from './bedrock-upstream.js';
+import { maxTokensField, requestedMaxTokens, setPath } from './invoke-max-tokens.js';
 import { modelTextSlots } from './model-text.js';
-
-/** Completion-token fields of the model families, checked against `limits.maxTokens`. */
-const MAX_TOKEN_FIELDS: readonly (readonly string[])[] = [
-  ['max_tokens'],
-  ['max_gen_len'],
-  ['max_tokens_to_sample'],
-  ['maxTokens'],
-  ['textGenerationConfig', 'maxTokenCount'],
-  ['inferenceConfig', 'max_new_tokens'],
-  ['inferenceConfig', 'maxTokens'],
-];
 
 export async function bedrockInvoke(
   req: GatewayRequest,
@@ -56,9 +46,16 @@ export async function bedrockInvoke(
   x.model = modelId;
   x.stream = x.route === 'bedrock:invoke-with-response-stream';
   const slots = modelTextSlots(body, 'input');
-  // The family's completion-token field is not known in general: a request without one gets no cap added.
-  await admit(rt.limits, x, { bytes: raw.length, texts: slots.map(slotText), maxTokens: requestedMaxTokens(body) });
-  const { changed: modified, ...request } = inspectRequestTexts(rt, x, slots);
+  // A request naming no completion-token limit gets the cap in its family's field, when the model id tells it.
+  const field = maxTokensField(modelId, body);
+  const capped = await admit(rt.limits, x, {
+    bytes: raw.length,
+    texts: slots.map(slotText),
+    maxTokens: requestedMaxTokens(body),
+    applyCap: field && ((cap) => setPath(body, field, cap)),
+  });
+  const { changed: inputChanged, ...request } = inspectRequestTexts(rt, x, slots);
+  const modified = inputChanged || capped;
 
   const timeoutMs = positiveOr(limits.timeoutMs, DEFAULT_UPSTREAM_TIMEOUT_MS);
   const payload = modified ? Buffer.from(JSON.stringify(body)) : raw;
@@ -124,16 +121,6 @@ export async function bedrockInvoke(
 }
 
 /** The largest completion-token count the model family's fields ask for. */
-function requestedMaxTokens(body: Record<string, unknown>): number | undefined {
-  let requested: number | undefined;
-  for (const path of MAX_TOKEN_FIELDS) {
-    let node: unknown = body;
-    for (const key of path) node = isObject(node) ? node[key] : undefined;
-    if (typeof node === 'number') requested = Math.max(requested ?? 0, node);
-  }
-  return requested;
-}
-
 /** Tool calls of an InvokeModel answer: Anthropic `content[].type = tool_use`, Nova `output.message.content[].toolUse`. */
 export function invokeToolCalls(answer: unknown): ToolCall[] {
   if (!isObject(answer)) return [];
