@@ -7,6 +7,7 @@ import { WorkloadProfileSchema } from '../../catalog/workload-profile.js';
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment } from '../../findings/assessment.js';
 import type { Finding } from '../../findings/finding.js';
 import { makeContext, render } from '../../findings/reporters/index.js';
+import { multibyteFindings } from '../../findings/reporters/multibyte-findings.test-support.js';
 import { scanPaths } from '../../posture/engine.js';
 import { jsonReportChunks, writeJsonReport } from './scan.js';
 
@@ -43,22 +44,7 @@ describe('streamed JSON report', () => {
   });
 
   it('splits a large report into chunks without cutting a character, and passes a huge piece through whole', () => {
-    const base: Finding = {
-      ruleId: 's3-bucket-kms',
-      title: 'Buckets use KMS — “managed” keys',
-      severity: 'high',
-      status: 'fail',
-      message: '',
-      resource: { type: 'AWS::S3::Bucket', id: 'B', file: 'stacks/ü.json', line: 1 },
-      controls: ['dp-kms-cmk-at-rest'],
-      part: 'posture',
-    };
-    const findings: Finding[] = Array.from({ length: 6000 }, (_, i) => ({
-      ...base,
-      message: `bucket ${i} 🔐 ${'é'.repeat(i % 200)}`,
-      resource: { ...base.resource, id: `B${i}`, line: i + 1 },
-    }));
-    findings.push({ ...base, message: `huge ${'x'.repeat(1_500_000)}`, resource: { ...base.resource, id: 'Huge' } });
+    const findings = multibyteFindings(6000, 1_500_000);
     const a = assessmentOf(findings);
     const ctx = makeContext(a, bundledCatalog(), { failOn: 'high' });
     const chunks = [...jsonReportChunks(a, ctx)];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scanPaths } from '../../posture/engine.js';
 import { compareFindings, type Finding } from '../finding.js';
 import { FindingChunkWriter, PrerenderedFindings, stripFirst } from './json-findings-prerender.js';
+import { multibyteFindings } from './multibyte-findings.test-support.js';
 
 const INDENT = '    ';
 const all = () => true;
@@ -102,26 +103,7 @@ describe('findings printed while the scan runs', () => {
   });
 
   it('keeps pieces larger than a chunk whole, and multi-byte characters intact', () => {
-    const base: Finding = {
-      ruleId: 's3-bucket-kms',
-      title: 'Buckets use KMS — “managed” keys',
-      severity: 'high',
-      status: 'fail',
-      message: '',
-      resource: { type: 'AWS::S3::Bucket', id: 'B', file: 'stacks/ü.json', line: 1 },
-      controls: ['dp-kms-cmk-at-rest'],
-      part: 'posture',
-    };
-    const findings: Finding[] = Array.from({ length: 4000 }, (_, i) => ({
-      ...base,
-      message: `bucket ${i} 🔐 ${'é'.repeat(i % 300)}`,
-      resource: { ...base.resource, id: `B${String(i).padStart(5, '0')}`, line: i + 1 },
-    }));
-    findings.splice(2000, 0, {
-      ...base,
-      message: `huge ${'x'.repeat(1_500_000)}`,
-      resource: { ...base.resource, id: 'B01999x', line: 2000 },
-    });
+    const findings = multibyteFindings(4000, 1_500_000, 2000);
     const p = new PrerenderedFindings(INDENT, all);
     for (let i = 0; i < findings.length; i += 100) p.add(findings.slice(i, i + 100));
     const chunks = copies(p.chunksFor(findings)!);
