@@ -5,6 +5,7 @@ import { ec2AiHostNoPublicIp } from './ec2-ai-host-no-public-ip.js';
 import { ec2SgNoPublicIngressAiHosts } from './ec2-sg-no-public-ingress-ai-hosts.js';
 import { ec2SgOpenIngressAuthorizedPorts } from './ec2-sg-open-ingress-authorized-ports.js';
 import { ec2SgRuleDescription } from './ec2-sg-rule-description.js';
+import { vpcDefaultSecurityGroupClosed } from './vpc-default-security-group-closed.js';
 import { vpcEndpointBedrock } from './vpc-endpoint-bedrock.js';
 import { vpcEndpointPrivateDns } from './vpc-endpoint-private-dns.js';
 import { vpcEndpointS3Gateway } from './vpc-endpoint-s3-gateway.js';
@@ -18,6 +19,7 @@ export const ec2Rules: Rule[] = [
   vpcEndpointS3Gateway,
   vpcEndpointPrivateDns,
   vpcFlowLogsEnabled,
+  vpcDefaultSecurityGroupClosed,
   ec2SgNoPublicIngressAiHosts,
   ec2SgOpenIngressAuthorizedPorts,
   ec2SgRuleDescription,

@@ -52,6 +52,14 @@ describe('EC2 networking mapping', () => {
     expect(refTarget(subnet.properties.VpcId)).toBe('aws_vpc.main');
   });
 
+  it("maps a VPC's default security group as a security group that keeps its Terraform type", () => {
+    const sg = net('aws_default_security_group.main');
+    expect(sg).toMatchObject({ type: 'AWS::EC2::SecurityGroup', sourceType: 'aws_default_security_group' });
+    expect(sg.properties.SecurityGroupIngress).toBeUndefined();
+    expect(sg.properties.SecurityGroupEgress).toBeUndefined();
+    expect(sg.refs).toContain('aws_vpc.main');
+  });
+
   it('maps VPC flow logs to their VPC', () => {
     const f = net('aws_flow_log.main');
     expect(f.type).toBe('AWS::EC2::FlowLog');

@@ -5,7 +5,7 @@ import { policyOf } from './policy.js';
 import { isRec, list, type Rec, setKey } from './records.js';
 import { refIntrinsic } from './substitute.js';
 
-const GROUP = ['aws_security_group'];
+const GROUP = ['aws_security_group', 'aws_default_security_group'];
 
 /** Terraform's "all protocols" is `-1` or `all`; CloudFormation's is `-1`. */
 const protocol = (p: unknown) => (p === 'all' ? '-1' : typeof p === 'number' ? String(p) : clean(p));
@@ -69,22 +69,24 @@ function splitRule(tf: string, direction: (r: TfResource) => unknown): TfMapping
   };
 }
 
+/** A security group's properties: the group's own and `aws_default_security_group` (a VPC's default group) alike. */
+function groupProps(r: TfResource): Rec {
+  const self = refIntrinsic({ address: r.address });
+  return shaped(r.values, {
+    GroupName: 'name',
+    GroupDescription: 'description',
+    VpcId: 'vpc_id',
+    SecurityGroupIngress: (s) => groupRules(s.ingress, 'ingress', self),
+    SecurityGroupEgress: (s) => groupRules(s.egress, 'egress', self),
+    Tags: () => tagList(r.values),
+  });
+}
+
 export const ec2Mappings: TfMapping[] = [
-  {
-    tf: 'aws_security_group',
-    cfn: 'AWS::EC2::SecurityGroup',
-    props: (r) => {
-      const self = refIntrinsic({ address: r.address });
-      return shaped(r.values, {
-        GroupName: 'name',
-        GroupDescription: 'description',
-        VpcId: 'vpc_id',
-        SecurityGroupIngress: (s) => groupRules(s.ingress, 'ingress', self),
-        SecurityGroupEgress: (s) => groupRules(s.egress, 'egress', self),
-        Tags: () => tagList(r.values),
-      });
-    },
-  },
+  { tf: 'aws_security_group', cfn: 'AWS::EC2::SecurityGroup', props: groupProps },
+  // Terraform adopts the VPC's default group and replaces its rules with the ones declared (none: it is closed);
+  // its rules are a security group's rules like any other (`sourceType` tells the two apart).
+  { tf: 'aws_default_security_group', cfn: 'AWS::EC2::SecurityGroup', props: groupProps },
   splitRule('aws_security_group_rule', (r) => r.values.type),
   splitRule('aws_vpc_security_group_ingress_rule', () => 'ingress'),
   splitRule('aws_vpc_security_group_egress_rule', () => 'egress'),
