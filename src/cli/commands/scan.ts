@@ -15,11 +15,7 @@ import {
   render,
 } from '../../findings/reporters/index.js';
 import { findingsDocument, jsonSafe, summarize } from '../../findings/reporters/json.js';
-import {
-  FindingChunkWriter,
-  PrerenderedFindings,
-  stripFirst,
-} from '../../findings/reporters/json-findings-prerender.js';
+import { PrerenderedFindings, printedFindings, stripFirst } from '../../findings/reporters/json-findings-prerender.js';
 import { type ScanCounts, scan } from '../../posture/engine.js';
 import { requireSpec } from '../../posture/spec/spec-db.js';
 import { errorMessage, UserError } from '../../util/errors.js';
@@ -108,24 +104,12 @@ export function* jsonReportChunks(
   }
   yield `${text.slice(0, at)}\n  "findings": [\n`;
   if (ready) yield* ready;
-  else yield* stripFirst(printed(findings, FINDING_INDENT));
+  else yield* stripFirst(printedFindings(findings, FINDING_INDENT));
   yield `\n  ],\n${text.slice(at + marker.length)}\n`;
 }
 
 /** A finding's indentation in the json report's findings array. */
 const FINDING_INDENT = '    ';
-
-function* printed(findings: readonly Finding[], indent: string): Generator<Buffer> {
-  const out: Buffer[] = [];
-  const writer = new FindingChunkWriter(indent, (bytes) => out.push(bytes));
-  for (const f of findings) {
-    writer.write(f);
-    // Hand chunks on as they fill, so a gigabyte of report is never held at once.
-    if (out.length > 0) yield* out.splice(0);
-  }
-  writer.flush();
-  yield* out;
-}
 
 /** Write all of `bytes`: a write may take less than it was given (a full disk, a signal). */
 async function writeFully(handle: FileHandle, bytes: Buffer): Promise<void> {

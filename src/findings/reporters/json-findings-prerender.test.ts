@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanPaths } from '../../posture/engine.js';
 import { compareFindings, type Finding } from '../finding.js';
-import { FindingChunkWriter, PrerenderedFindings, stripFirst } from './json-findings-prerender.js';
+import { PrerenderedFindings, printedFindings, stripFirst } from './json-findings-prerender.js';
 import { multibyteFindings } from './multibyte-findings.test-support.js';
 
 const INDENT = '    ';
@@ -10,11 +10,7 @@ const all = () => true;
 
 /** What printing the sorted list gives: the reference the prerendered text must equal byte for byte. */
 function printedSorted(findings: readonly Finding[]): Buffer {
-  const out: Buffer[] = [];
-  const w = new FindingChunkWriter(INDENT, (b) => out.push(b));
-  for (const f of [...findings].sort(compareFindings)) w.write(f);
-  w.flush();
-  return Buffer.concat([...stripFirst(out)]);
+  return Buffer.concat([...stripFirst(printedFindings([...findings].sort(compareFindings), INDENT))]);
 }
 
 /** Chunks are reused: copy each as it comes, as a writer consumes it before asking for the one after next. */

@@ -18,7 +18,7 @@ const SEPARATOR = ',\n';
  * preceded by `,\n<indent>` (callers drop the separator of the array's first finding). With `reuse`, the sink must
  * be done with a chunk when it returns (it is overwritten next); without, every chunk is a buffer of its own.
  */
-export class FindingChunkWriter {
+class FindingChunkWriter {
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
   private readonly parts: string[] = [];
@@ -56,6 +56,18 @@ export class FindingChunkWriter {
   }
 }
 
+/** Findings printed in the order given, chunk by chunk as they fill (a gigabyte of report is never held at once). */
+export function* printedFindings(findings: Iterable<Finding>, indent: string): Generator<Buffer> {
+  const out: Buffer[] = [];
+  const writer = new FindingChunkWriter(indent, (bytes) => out.push(bytes));
+  for (const f of findings) {
+    writer.write(f);
+    if (out.length > 0) yield* out.splice(0);
+  }
+  writer.flush();
+  yield* out;
+}
+
 /** Drop the separator in front of the first finding of the array. */
 export function* stripFirst(chunks: Iterable<Buffer>): Generator<Buffer> {
   let first = true;
@@ -72,6 +84,9 @@ interface Segment {
   offset: number;
   length: number;
 }
+
+/** The bucket a finding (or a bucket) belongs to: its severity and rule. */
+const bucketKey = (f: Pick<Finding, 'severity' | 'ruleId'>): string => `${f.severity}\u0000${f.ruleId}`;
 
 /** All findings of one severity and rule: the report's order within it is file, line, resource id. */
 interface Bucket {
@@ -186,7 +201,7 @@ export class PrerenderedFindings {
       const spill = this.spill;
       findings.sort(compareFindings);
       for (const f of findings) {
-        const key = `${f.severity}\u0000${f.ruleId}`;
+        const key = bucketKey(f);
         let b = this.buckets.get(key);
         if (!b) {
           const segments: Segment[] = [];
@@ -218,14 +233,15 @@ export class PrerenderedFindings {
 
   /**
    * The findings array's text for `findings` (the report's findings, in any order), as chunks that stay valid
-   * until the one after next is asked for (one write in flight while the next chunk is read); undefined when they are not the findings added (rendering never started
-   * or failed, or findings were added or removed since): print them the ordinary way then.
+   * until the one after next is asked for (one write in flight while the next chunk is read); undefined when they
+   * are not the findings added (rendering never started or failed, or findings were added or removed since): print
+   * them the ordinary way then.
    */
   chunksFor(findings: readonly Finding[]): Iterable<Buffer> | undefined {
     if (this.pending || this.failed || !this.spill || findings.length !== this.seen) return undefined;
     const counts = new Map<string, number>();
     for (const f of findings) {
-      const key = `${f.severity}\u0000${f.ruleId}`;
+      const key = bucketKey(f);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     for (const [key, b] of this.buckets) if (counts.get(key) !== b.count) return undefined;
@@ -242,7 +258,7 @@ export class PrerenderedFindings {
     // Buckets whose findings arrived out of order are printed from the findings: gather theirs in one pass.
     const redo = new Map<string, Finding[]>();
     for (const [key, b] of this.buckets) if (!b.writer) redo.set(key, []);
-    if (redo.size > 0) for (const f of findings) redo.get(`${f.severity}\u0000${f.ruleId}`)?.push(f);
+    if (redo.size > 0) for (const f of findings) redo.get(bucketKey(f))?.push(f);
     const spill = this.spill;
     const indent = this.indent;
     return stripFirst(
@@ -271,14 +287,7 @@ export class PrerenderedFindings {
             used = 0;
           }
           // Sorted as the whole list would be (the sort is stable, and these keep the list's relative order).
-          const out: Buffer[] = [];
-          const writer = new FindingChunkWriter(indent, (bytes) => out.push(bytes));
-          for (const f of redo.get(`${b.severity}\u0000${b.ruleId}`)!.sort(compareFindings)) {
-            writer.write(f);
-            if (out.length > 0) yield* out.splice(0);
-          }
-          writer.flush();
-          yield* out;
+          yield* printedFindings(redo.get(bucketKey(b))!.sort(compareFindings), indent);
         }
         if (used > 0) yield buffers[turn]!.subarray(0, used);
       })(),
