@@ -123,9 +123,11 @@ class UnitMerger {
     for (const e of unit.entries) {
       if (this.seen.has(e.file)) continue;
       this.seen.add(e.file);
-      if (e.error) this.errors.push(e.error);
+      if (e.error) {
+        this.errors.push(e.error);
+        this.onFindings?.([e.error]);
+      }
       for (const f of e.findings) this.findings.push(f);
-      if (e.error) this.onFindings?.([e.error]);
       if (e.findings.length > 0) this.onFindings?.(e.findings);
       this.templates += e.templates;
       this.resources += e.resources;

@@ -34,52 +34,36 @@ function covers(a: string, service: string, actions: readonly string[]): boolean
   return a.toLowerCase().startsWith(`${service}:`) && actions.some((x) => actionMatches(a, x));
 }
 
-interface Grants {
-  model: boolean;
-  agent: boolean;
-  sagemaker: boolean;
-}
-
-const IDENTITY_TYPES = new Set(IDENTITY_POLICY_TYPES);
-
-/**
- * The three kinds of AI grant an identity policy can carry, from one pass over its allowed actions: large scans
- * hold hundreds of thousands of roles and policies, and reading each document once per kind was a hot spot.
- */
-function grantsOf(r: Resource): Grants {
-  const bits = (r as { aiGrants?: number }).aiGrants ?? aiGrantBits(r);
-  return { model: (bits & MODEL) !== 0, agent: (bits & AGENT) !== 0, sagemaker: (bits & SAGEMAKER) !== 0 };
-}
-
+/** The kinds of AI grant an identity policy can carry, as bits. */
 const MODEL = 1;
 const AGENT = 2;
 const SAGEMAKER = 4;
 
-/**
- * grantsOf as bits, for carrying with a detached resource (see graph-slice.ts): computed on the thread that parsed
- * the template, so the graph rules, which run once on the main thread after every template is in, need not read
- * every identity policy of the scan again.
- */
-export function aiGrantBits(r: Resource): number {
-  const g = readGrants(r);
-  return (g.model ? MODEL : 0) | (g.agent ? AGENT : 0) | (g.sagemaker ? SAGEMAKER : 0);
-}
+const IDENTITY_TYPES = new Set(IDENTITY_POLICY_TYPES);
 
-/** True for the resource types whose policies grantsOf reads. */
+/** True for the resource types whose policies aiGrantBits reads. */
 export const hasAiGrants = (type: string): boolean => IDENTITY_TYPES.has(type);
 
-function readGrants(r: Resource): Grants {
-  const g: Grants = { model: false, agent: false, sagemaker: false };
-  if (!IDENTITY_TYPES.has(r.type)) return g;
+/**
+ * The AI grants of an identity policy (MODEL | AGENT | SAGEMAKER), from one pass over its allowed actions: large
+ * scans hold hundreds of thousands of roles and policies, and reading each document once per kind was a hot spot.
+ * A detached resource carries them (see graph-slice.ts), read on the thread that parsed the template, so the graph
+ * rules, which run once on the main thread after every template is in, need not read every policy again.
+ */
+export function aiGrantBits(r: Resource): number {
+  if (!IDENTITY_TYPES.has(r.type)) return 0;
+  let bits = 0;
   for (const { statement } of allowStatements(r, () => true)) {
     for (const a of statement.actions) {
-      g.model ||= covers(a, 'bedrock', BEDROCK_MODEL_ACTIONS);
-      g.agent ||= covers(a, 'bedrock', BEDROCK_AGENT_ACTIONS);
-      g.sagemaker ||= covers(a, 'sagemaker', SAGEMAKER_INVOKE_ACTIONS);
+      if (!(bits & MODEL) && covers(a, 'bedrock', BEDROCK_MODEL_ACTIONS)) bits |= MODEL;
+      if (!(bits & AGENT) && covers(a, 'bedrock', BEDROCK_AGENT_ACTIONS)) bits |= AGENT;
+      if (!(bits & SAGEMAKER) && covers(a, 'sagemaker', SAGEMAKER_INVOKE_ACTIONS)) bits |= SAGEMAKER;
     }
   }
-  return g;
+  return bits;
 }
+
+const grantsOf = (r: Resource): number => (r as { aiGrants?: number }).aiGrants ?? aiGrantBits(r);
 
 const BEDROCK_MODEL_ACTIONS = [
   'bedrock:InvokeModel',
@@ -120,10 +104,10 @@ export function aiFootprint(graph: ResourceGraph): AiFootprint {
     const sagemaker = isSageMakerType(r.type);
     if (!bedrock && !sagemaker && !IDENTITY_TYPES.has(r.type)) continue;
     const g = grantsOf(r);
-    if (bedrock || g.model) fp.bedrockRuntime.push(r);
-    if (AGENT_TYPES.has(r.type) || g.agent) fp.bedrockAgentRuntime.push(r);
+    if (bedrock || g & MODEL) fp.bedrockRuntime.push(r);
+    if (AGENT_TYPES.has(r.type) || g & AGENT) fp.bedrockAgentRuntime.push(r);
     if (sagemaker) fp.sagemakerApi.push(r);
-    if (sagemaker || g.sagemaker) fp.sagemakerRuntime.push(r);
+    if (sagemaker || g & SAGEMAKER) fp.sagemakerRuntime.push(r);
   }
   cache.set(graph, fp);
   return fp;
