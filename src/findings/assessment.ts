@@ -145,7 +145,17 @@ function bucketsResolver(r: Rollup, catalog: Catalog, reqTally: Map<string, Tall
 
 /** Roll findings up along every catalog axis: layer, view, scope, responsibility, OWASP risk, framework requirement. */
 export function rollup(findings: readonly Finding[], catalog: Catalog): Rollup {
-  const r: Rollup = {
+  const r = new RollupBuilder(catalog);
+  for (const f of findings) r.add(f);
+  return r.finish();
+}
+
+/**
+ * `rollup`, one finding at a time: a large scan tallies findings as they arrive instead of keeping a million of
+ * them until the end.
+ */
+export class RollupBuilder {
+  private readonly r: Rollup = {
     total: emptyTally(),
     bySeverity: bucket(['critical', 'high', 'medium', 'low', 'info']),
     byLayer: bucket(LAYERS),
@@ -156,33 +166,44 @@ export function rollup(findings: readonly Finding[], catalog: Catalog): Rollup {
     byFramework: {} as Rollup['byFramework'],
     unknownControls: [],
   };
-  const reqTally = new Map<string, Tally>();
-  const unknown = new Set<string>();
-  const bucketsOf = bucketsResolver(r, catalog, reqTally, unknown);
-  for (const f of findings) {
+  private readonly reqTally = new Map<string, Tally>();
+  private readonly unknown = new Set<string>();
+  private readonly bucketsOf: (controls: readonly string[]) => Tally[];
+
+  constructor(private readonly catalog: Catalog) {
+    this.bucketsOf = bucketsResolver(this.r, catalog, this.reqTally, this.unknown);
+  }
+
+  add(f: Finding): void {
+    const r = this.r;
     const counter = counterOf(f);
     r.total[counter]++;
     r.bySeverity[f.severity]![counter]++;
-    for (const t of bucketsOf(f.controls)) t[counter]++;
+    for (const t of this.bucketsOf(f.controls)) t[counter]++;
   }
-  for (const fw of catalog.frameworks) {
-    r.byFramework[fw.id] = {
-      title: fw.title,
-      requirements: fw.requirements.map((req) => {
-        const tally = reqTally.get(`${fw.id}\u0000${req.id}`) ?? emptyTally();
-        const state = tally.failed > 0 ? 'failing' : tally.passed + tally.suppressed > 0 ? 'passing' : 'no-evidence';
-        return {
-          id: req.id,
-          title: req.title,
-          controls: catalog.controlsFor(fw.id, req.id).map((c) => c.id),
-          tally,
-          state,
-        };
-      }),
-    };
+
+  /** The roll-up of every finding added. */
+  finish(): Rollup {
+    const r = this.r;
+    for (const fw of this.catalog.frameworks) {
+      r.byFramework[fw.id] = {
+        title: fw.title,
+        requirements: fw.requirements.map((req) => {
+          const tally = this.reqTally.get(`${fw.id}\u0000${req.id}`) ?? emptyTally();
+          const state = tally.failed > 0 ? 'failing' : tally.passed + tally.suppressed > 0 ? 'passing' : 'no-evidence';
+          return {
+            id: req.id,
+            title: req.title,
+            controls: this.catalog.controlsFor(fw.id, req.id).map((c) => c.id),
+            tally,
+            state,
+          };
+        }),
+      };
+    }
+    r.unknownControls = [...this.unknown].sort();
+    return r;
   }
-  r.unknownControls = [...unknown].sort();
-  return r;
 }
 
 export function sortedFindings(findings: readonly Finding[]): Finding[] {

@@ -67,7 +67,7 @@ export function isOpenFailure(f: Finding): boolean {
  * Code-unit order: the same on every machine (`localeCompare` follows the process locale, so two machines could
  * sort one scan's report differently), and much cheaper for the million findings of a large scan.
  */
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -40,6 +40,12 @@ export interface ScanOptions {
    * order (parse errors with their file), then the graph rules'. Lets a reporter do its work while the scan runs.
    */
   onFindings?: (findings: readonly Finding[]) => void;
+  /**
+   * Keep every finding for the result (default true). With false, `findings` in the result is empty and findings
+   * reach the caller only through `onFindings`: a caller that tallies and prints them as they come spares the
+   * memory (and garbage-collector time) of a million findings held until the end.
+   */
+  retainFindings?: boolean;
   /** `scan()` only: the compiled worker script (tests point at dist/); default: the one beside this module. */
   workerScript?: URL | string;
 }
@@ -94,6 +100,7 @@ class UnitMerger {
   private readonly full = new ResourceGraph();
   private templates = 0;
   private resources = 0;
+  private parseErrors = 0;
   /** Units received but not merged yet (an earlier one is missing), by file index. */
   private readonly waiting = new Map<number, UnitResult>();
   private readonly received: Uint8Array;
@@ -103,6 +110,7 @@ class UnitMerger {
     total: number,
     private readonly opts: UnitOptions,
     private readonly onFindings: ScanOptions['onFindings'],
+    private readonly retain = true,
   ) {
     this.received = new Uint8Array(total);
   }
@@ -124,10 +132,11 @@ class UnitMerger {
       if (this.seen.has(e.file)) continue;
       this.seen.add(e.file);
       if (e.error) {
-        this.errors.push(e.error);
+        this.parseErrors++;
+        if (this.retain) this.errors.push(e.error);
         this.onFindings?.([e.error]);
       }
-      for (const f of e.findings) this.findings.push(f);
+      if (this.retain) for (const f of e.findings) this.findings.push(f);
       if (e.findings.length > 0) this.onFindings?.(e.findings);
       this.templates += e.templates;
       this.resources += e.resources;
@@ -136,19 +145,17 @@ class UnitMerger {
     }
   }
 
-  /** Run the graph rules over every merged unit; `units` fills in any index not offered. */
-  finish(units: readonly UnitResult[], jobs: number): ScanResult {
-    for (const [i, u] of units.entries()) this.offer(i, u);
+  /** Run the graph rules over every merged unit (every index must have been offered). */
+  finish(jobs: number): ScanResult {
     const opts = this.opts;
     const graphFindings = evaluateGraphRules(this.slices, opts.rules, this.resources > 0, {
       includePassed: opts.includePassed,
       parameters: opts.assume?.parameters,
     });
     if (graphFindings.length > 0) this.onFindings?.(graphFindings);
-    const parseErrors = this.errors.length;
     const findings = this.errors;
     for (const f of this.findings) findings.push(f);
-    for (const f of graphFindings) findings.push(f);
+    if (this.retain) for (const f of graphFindings) findings.push(f);
     return {
       findings,
       graph: opts.keepTemplates ? this.full : this.slices,
@@ -157,7 +164,7 @@ class UnitMerger {
         templates: this.templates,
         resources: this.resources,
         rules: opts.rules.length,
-        parseErrors,
+        parseErrors: this.parseErrors,
         jobs,
       },
     };
@@ -183,13 +190,13 @@ export function scanPaths(paths: readonly string[], opts: ScanOptions = {}): Sca
   const files = discoverTemplateFiles(paths, opts.root);
   const uo = unitOptions(files, opts, true);
   const tick = progress(opts, files.length);
-  const merger = new UnitMerger(files.length, uo, opts.onFindings);
+  const merger = new UnitMerger(files.length, uo, opts.onFindings, opts.retainFindings ?? true);
   files.forEach((f, i) => {
     const u = scanUnit(f, uo);
     tick(f, u);
     merger.offer(i, u);
   });
-  return merger.finish([], 1);
+  return merger.finish(1);
 }
 
 /**
@@ -207,16 +214,16 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
   jobs = Math.min(jobs, Math.max(1, files.length));
   const script = opts.workerScript ?? defaultWorkerScript();
   const namedRules = uo.rules.every((r) => allRules.includes(r));
-  const merger = new UnitMerger(files.length, uo, opts.onFindings);
+  const merger = new UnitMerger(files.length, uo, opts.onFindings, opts.retainFindings ?? true);
   if (jobs <= 1 || !script || !namedRules) {
     files.forEach((f, i) => {
       const u = scanUnit(f, uo);
       tick(f, u);
       merger.offer(i, u);
     });
-    return merger.finish([], 1);
+    return merger.finish(1);
   }
-  const units = await runInWorkers(
+  await runInWorkers(
     files,
     {
       root: uo.root,
@@ -236,5 +243,5 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
       merger.offer(i, u);
     },
   );
-  return merger.finish(units, jobs);
+  return merger.finish(jobs);
 }

@@ -246,7 +246,7 @@ describe('inline suppressions on graph rule findings', () => {
   it('applies the named resource’s suppressions, on the detached resources a scan hands graph rules', () => {
     const t = parseCloudFormation(yaml, 't.yaml')!;
     const g = new ResourceGraph();
-    g.add({ ...t, resources: t.resources.map(detach) });
+    g.add({ ...t, resources: t.resources.map((r) => detach(r)) });
     const f = evaluateGraphRules(g, [everyBucket], true);
     expect(
       f.map((x) => `${x.resource.id}: ${x.suppression ? `${x.suppression.reason} @ ${x.suppression.source}` : '-'}`),

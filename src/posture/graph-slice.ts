@@ -1,5 +1,6 @@
 import type { Resource, SourceFormat, SourcePosition } from './graph.js';
 import { aiGrantBits, hasAiGrants } from './rules/ec2/ai-footprint.js';
+import type { PropertyKeep } from './slice-spec.js';
 
 /**
  * Graph (account-level) rules look across every template of a scan, so the resources they read must outlive the
@@ -60,12 +61,16 @@ export class DetachedResource implements Resource {
   }
 }
 
-export function detach(r: Resource): DetachedResource {
+/**
+ * A resource's detached copy, keeping the properties `keep` says (see slice-spec.ts): all, the named top-level
+ * ones (in the template's order), or none. Positions are kept for the properties kept.
+ */
+export function detach(r: Resource, keep: PropertyKeep = '*'): DetachedResource {
   const d = new DetachedResource();
   d.id = r.id;
   d.type = r.type;
   if (r.sourceType) d.sourceType = r.sourceType;
-  d.properties = r.properties;
+  d.properties = keptProperties(r.properties, keep);
   d.metadata = r.metadata;
   if (r.condition) d.condition = r.condition;
   d.dependsOn = r.dependsOn;
@@ -74,13 +79,23 @@ export function detach(r: Resource): DetachedResource {
   d.format = r.format;
   if (r.constructPath) d.constructPath = r.constructPath;
   const lines: number[] = [];
-  for (const path of [[], ...Object.keys(r.properties).map((k) => [k])]) {
+  for (const path of [[], ...Object.keys(d.properties).map((k) => [k])]) {
     const p = r.positionOf(path);
     lines.push(p.line, p.column);
   }
   d.lines = lines;
   if (hasAiGrants(r.type)) d.aiGrants = aiGrantBits(r);
   return d;
+}
+
+const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});
+
+function keptProperties(props: Record<string, unknown>, keep: PropertyKeep): Record<string, unknown> {
+  if (keep === '*') return props;
+  if (keep === 'none') return NO_PROPERTIES;
+  const out: Record<string, unknown> = {};
+  for (const k in props) if (keep.has(k)) out[k] = props[k];
+  return out;
 }
 
 /**

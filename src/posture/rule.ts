@@ -52,6 +52,14 @@ export interface ResourceRule extends RuleMeta {
  */
 export interface GraphRule extends RuleMeta {
   kind: 'graph';
+  /**
+   * The properties the rule reads, by resource type: `'*'` for all of them, or the top-level properties by name.
+   * A type of `resourceTypes` not named here reaches the rule without properties (id, type, references, position,
+   * metadata: enough to count, list and follow it). Default: every property of every type in `resourceTypes`. A
+   * large scan holds every resource graph rules read until the end: roles, buckets and functions by the hundred
+   * thousand, whose properties most graph rules never look at.
+   */
+  reads?: Readonly<Record<string, '*' | readonly string[]>>;
   evaluateGraph(ctx: RuleContext): (Verdict & { resource?: Resource })[];
 }
 

@@ -15,8 +15,9 @@ import {
 } from './engine-findings.js';
 import { evaluateResources } from './evaluate.js';
 import { ResourceGraph, type SourceFormat, type Template } from './graph.js';
-import { type DetachedResource, detach } from './graph-slice.js';
+import type { DetachedResource } from './graph-slice.js';
 import type { Rule } from './rule.js';
+import { SliceSpec, sliceResources } from './slice-spec.js';
 import { parseCloudFormation, SourceParseError } from './sources/cloudformation.js';
 import { localNestedTemplates, type PassedParameter } from './sources/nested-stacks.js';
 import { looksLikeTerraformPlan, parseTerraformPlan } from './sources/terraform-plan.js';
@@ -137,12 +138,12 @@ function specFindings(t: Template): Finding[] {
   return out;
 }
 
-const graphTypesCache = new WeakMap<readonly Rule[], Set<string>>();
-function graphRuleTypes(rules: readonly Rule[]): Set<string> {
-  let s = graphTypesCache.get(rules);
+const sliceSpecs = new WeakMap<readonly Rule[], SliceSpec>();
+function sliceSpecOf(rules: readonly Rule[]): SliceSpec {
+  let s = sliceSpecs.get(rules);
   if (!s) {
-    s = new Set(rules.flatMap((r) => (r.kind === 'graph' ? r.resourceTypes : [])));
-    graphTypesCache.set(rules, s);
+    s = new SliceSpec(rules);
+    sliceSpecs.set(rules, s);
   }
   return s;
 }
@@ -170,7 +171,7 @@ export function evaluateTemplate(t: Template, opts: UnitOptions): Finding[] {
 export function scanUnit(file: DiscoveredFile, opts: UnitOptions): UnitResult {
   const entries: TemplateEntry[] = [];
   const visited = new Set<string>([file.absolute]);
-  const graphTypes = graphRuleTypes(opts.rules);
+  const slicing = sliceSpecOf(opts.rules);
   const visit = (absolute: string, display: string, parse: ParseHints, chain: string[]) => {
     const loaded = loadFile(absolute, display, opts, parse);
     const entry: TemplateEntry = { file: display, templates: 0, resources: 0, findings: [] };
@@ -183,7 +184,7 @@ export function scanUnit(file: DiscoveredFile, opts: UnitOptions): UnitResult {
     entry.findings = evaluateTemplate(t, opts);
     for (const s of t.skipped ?? [])
       if (s.id.startsWith('Fn::ForEach::')) entry.findings.push(loopNotExpandedFinding(t, s));
-    const sliced = t.resources.filter((r) => graphTypes.has(r.type)).map(detach);
+    const sliced = sliceResources(t.resources, slicing);
     entry.slice = { file: t.file, format: t.format, parameters: t.parameters, resources: sliced };
     if (opts.keepTemplates) entry.template = t;
     const children: [string, string, Record<string, PassedParameter>][] = [];

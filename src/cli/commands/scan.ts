@@ -1,10 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { bundledCatalog } from '../../catalog/catalog.js';
+import { bundledCatalog, type Catalog } from '../../catalog/catalog.js';
 import { WorkloadProfileSchema } from '../../catalog/workload-profile.js';
-import { ASSESSMENT_SCHEMA_VERSION, type Assessment, sortedFindings } from '../../findings/assessment.js';
+import {
+  ASSESSMENT_SCHEMA_VERSION,
+  type Assessment,
+  RollupBuilder,
+  sortedFindings,
+} from '../../findings/assessment.js';
 import { applyBaseline, readBaseline } from '../../findings/baseline.js';
 import { atOrAbove, type Finding, isOpenFailure, type Severity } from '../../findings/finding.js';
 import {
@@ -14,9 +19,9 @@ import {
   type ReportFormat,
   render,
 } from '../../findings/reporters/index.js';
-import { findingsDocument, jsonSafe, summarize } from '../../findings/reporters/json.js';
+import { findingsDocument, jsonSafe, type Summary, SummaryBuilder, summarize } from '../../findings/reporters/json.js';
 import { PrerenderedFindings, printedFindings, stripFirst } from '../../findings/reporters/json-findings-prerender.js';
-import { type ScanCounts, scan } from '../../posture/engine.js';
+import { type ScanCounts, type ScanOptions, type ScanResult, scan } from '../../posture/engine.js';
 import { requireSpec } from '../../posture/spec/spec-db.js';
 import { errorMessage, UserError } from '../../util/errors.js';
 import { VERSION } from '../../version.js';
@@ -77,56 +82,70 @@ function progressReporter(): (done: number, total: number, file: string, c: Scan
 /** Above this many findings the JSON report is written piece by piece (see writeJsonReport). */
 const STREAM_JSON_ABOVE = 20_000;
 
+/** Findings printed while the scan ran (see PrerenderedFindings), with the summary of those findings. */
+export interface StreamedFindings {
+  chunks: Iterable<Buffer>;
+  summary: Summary;
+}
+
 /**
  * The json reporter's document, written in pieces: byte for byte what `render('json')` returns, without building
  * it as one string. Scanning 10,000 templates yields about a million findings, and one string of them would exceed
  * V8's string length limit (about 512 MB) and most of the heap. The head and tail come from the reporter itself;
  * only the findings array is streamed, each finding printed by `pushJsonFinding` (the reporter's `toJsonFinding`
  * as `JSON.stringify` indents it, without the intermediate objects) straight into UTF-8 chunks. When the findings
- * were printed while the scan ran (`prerendered`), those chunks are written as they are.
+ * were printed while the scan ran (`streamed`), those chunks are written as they are, and the assessment (and the
+ * context's roll-up) need not hold the findings.
  */
 export function* jsonReportChunks(
   assessment: Assessment,
   ctx: ReportContext,
-  prerendered?: PrerenderedFindings,
+  streamed?: StreamedFindings,
 ): Generator<string | Buffer> {
-  const ready = prerendered?.chunksFor(assessment.findings);
-  // The summary only counts: it needs no order, and sorting a million findings is not free.
-  const findings = ready ? assessment.findings : sortedFindings(assessment.findings);
   const doc = findingsDocument({ ...assessment, findings: [] }, ctx);
-  doc.summary = summarize(findings, ctx.failOn);
+  // The summary only counts: it needs no order, and sorting a million findings is not free.
+  doc.summary = streamed?.summary ?? summarize(assessment.findings, ctx.failOn);
   const text = JSON.stringify(jsonSafe(doc), null, 2);
   const marker = '\n  "findings": [],\n';
   const at = text.indexOf(marker);
-  if (findings.length === 0) {
+  if (doc.summary.total === 0) {
     yield `${text}\n`;
     return;
   }
   yield `${text.slice(0, at)}\n  "findings": [\n`;
-  if (ready) yield* ready;
-  else yield* stripFirst(printedFindings(findings, FINDING_INDENT));
+  if (streamed) yield* streamed.chunks;
+  else yield* stripFirst(printedFindings(sortedFindings(assessment.findings), FINDING_INDENT));
   yield `\n  ],\n${text.slice(at + marker.length)}\n`;
 }
 
 /** A finding's indentation in the json report's findings array. */
 const FINDING_INDENT = '    ';
 
-/** Write all of `bytes`: a write may take less than it was given (a full disk, a signal). */
-async function writeFully(handle: FileHandle, bytes: Buffer): Promise<void> {
-  for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+/** Bytes gathered into one write: a few large writes cost less than thousands of small ones. */
+const WRITE_BATCH_BYTES = 8 << 20;
+
+/** Write all of `buffers`, in order: a write may take less than it was given (a full disk, a signal). */
+async function writeAll(handle: FileHandle, buffers: Buffer[]): Promise<void> {
+  let written = (await handle.writev(buffers)).bytesWritten;
+  for (const b of buffers) {
+    if (written >= b.length) {
+      written -= b.length;
+      continue;
+    }
+    for (let done = written; done < b.length; ) done += (await handle.write(b, done, b.length - done)).bytesWritten;
+    written = 0;
+  }
 }
 
 export async function writeJsonReport(
   assessment: Assessment,
   ctx: ReportContext,
   file?: string,
-  prerendered?: PrerenderedFindings,
+  streamed?: StreamedFindings,
 ): Promise<void> {
   if (!file || file === '-') {
-    for (const chunk of jsonReportChunks(assessment, ctx, prerendered)) {
-      // Copied: where stdout writes asynchronously, it keeps the buffer, and prerendered chunks are reused.
-      if (!process.stdout.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk)))
-        await new Promise((resolve) => process.stdout.once('drain', resolve));
+    for (const chunk of jsonReportChunks(assessment, ctx, streamed)) {
+      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     }
     return;
   }
@@ -135,14 +154,25 @@ export async function writeJsonReport(
   try {
     mkdirSync(dirname(file), { recursive: true });
     handle = await open(file, 'w');
-    // One chunk is written (by libuv's thread pool) while the next is printed: a gigabyte of report costs its
-    // printing, not its printing plus its writing.
-    for (const chunk of jsonReportChunks(assessment, ctx, prerendered)) {
+    // One batch is written (by libuv's thread pool) while the next is printed: a gigabyte of report costs its
+    // printing, not its printing plus its writing. Chunks are never reused, so a batch may hold them.
+    let batch: Buffer[] = [];
+    let bytes = 0;
+    const flush = async () => {
       await writing;
-      writing = writeFully(handle, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      writing = writeAll(handle!, batch);
       // Awaited on the next turn; a failure must not count as unhandled meanwhile.
       writing.catch(() => {});
+      batch = [];
+      bytes = 0;
+    };
+    for (const chunk of jsonReportChunks(assessment, ctx, streamed)) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      batch.push(buffer);
+      bytes += buffer.length;
+      if (bytes >= WRITE_BATCH_BYTES) await flush();
     }
+    if (batch.length > 0) await flush();
     await writing;
   } catch (e) {
     throw new UserError(`${file}: cannot write: ${errorMessage(e)}`, file);
@@ -151,6 +181,52 @@ export async function writeJsonReport(
     await writing.catch(() => {});
     await handle?.close();
   }
+}
+
+/** A scan whose json report was printed as it ran (see scanPrinting). */
+interface PrintedScan {
+  result: ScanResult;
+  /** The findings kept, when there were few enough to print the ordinary way; empty when `streamed`. */
+  findings: Finding[];
+  /** The findings array's text, when printed while scanning; with the roll-up and summary of those findings. */
+  streamed?: Iterable<Buffer>;
+  rollup?: RollupBuilder;
+  summary: SummaryBuilder;
+}
+
+/**
+ * Scan, printing the json report's findings as they arrive and tallying them, without keeping them: a
+ * 10,000-template scan's million findings never sit in the heap. A small report (no more than STREAM_JSON_ABOVE
+ * findings) keeps its findings and is printed the ordinary way. If the findings could not be printed in report
+ * order as they came (never seen: each file's findings arrive together), the tree is scanned again keeping them.
+ */
+async function scanPrinting(
+  paths: readonly string[],
+  options: ScanOptions,
+  keep: (f: Finding) => boolean,
+  catalog: Catalog,
+): Promise<PrintedScan> {
+  const prerendered = new PrerenderedFindings(FINDING_INDENT, keep, STREAM_JSON_ABOVE);
+  const rollup = new RollupBuilder(catalog);
+  const summary = new SummaryBuilder();
+  const result = await scan(paths, {
+    ...options,
+    retainFindings: false,
+    onFindings: (found) => {
+      prerendered.add(found);
+      for (const f of found) {
+        if (!keep(f)) continue;
+        rollup.add(f);
+        summary.add(f);
+      }
+    },
+  });
+  const pending = prerendered.pending;
+  if (pending) return { result, findings: [...pending], summary };
+  const streamed = prerendered.chunks();
+  if (streamed) return { result, findings: [], streamed, rollup, summary };
+  const again = await scan(paths, options);
+  return { result: again, findings: again.findings.filter(keep), summary };
 }
 
 export function registerScan(program: Command): void {
@@ -179,28 +255,22 @@ export function registerScan(program: Command): void {
     .action(async (paths: string[], flags: ScanFlags) => {
       const started = new Date();
       if (flags.validateSpec) requireSpec();
+      const catalog = bundledCatalog();
       const keep = flags.includePassed ? () => true : (f: Finding) => f.status !== 'pass';
-      // A large json report is printed while the scan runs; a baseline changes findings after it, so not then.
-      const prerendered =
-        flags.format === 'json' && !flags.baseline
-          ? new PrerenderedFindings(
-              FINDING_INDENT,
-              keep,
-              STREAM_JSON_ABOVE,
-              flags.output && flags.output !== '-' ? dirname(resolve(flags.output)) : undefined,
-            )
-          : undefined;
-      const result = await scan(paths, {
-        onFindings: prerendered && ((found) => prerendered.add(found)),
+      const options: ScanOptions = {
         jobs: flags.jobs,
         includePassed: !!flags.includePassed,
         validateSpec: !!flags.validateSpec,
         assume: { conditions: flags.condition, parameters: flags.parameter },
         onProgress: progressReporter(),
-      });
+      };
+      // A large json report is printed while the scan runs; a baseline changes findings after it, so not then.
+      const printed =
+        flags.format === 'json' && !flags.baseline ? await scanPrinting(paths, options, keep, catalog) : undefined;
+      const result = printed?.result ?? (await scan(paths, options));
       endProgress();
       if (flags.baseline) applyBaseline(result.findings, readBaseline(flags.baseline), flags.baseline);
-      const findings = result.findings.filter(keep);
+      const findings = printed ? printed.findings : result.findings.filter(keep);
       const assessment: Assessment = {
         schemaVersion: ASSESSMENT_SCHEMA_VERSION,
         tool: { name: 'steward', version: VERSION },
@@ -220,13 +290,21 @@ export function registerScan(program: Command): void {
         ],
         findings,
       };
-      const ctx = makeContext(assessment, bundledCatalog(), {
+      const ctx = makeContext(assessment, catalog, {
         failOn: flags.failOn,
         color: useColor(flags.color) && !flags.output,
         width: terminalWidth(),
       });
-      if (flags.format === 'json' && findings.length > STREAM_JSON_ABOVE)
-        await writeJsonReport(assessment, ctx, flags.output, prerendered).finally(() => prerendered?.dispose());
+      let open = findings.some((f) => isOpenFailure(f) && atOrAbove(f.severity, flags.failOn));
+      if (printed?.rollup && printed.streamed) {
+        const summary = printed.summary.finish(flags.failOn);
+        await writeJsonReport(assessment, { ...ctx, rollup: printed.rollup.finish() }, flags.output, {
+          chunks: printed.streamed,
+          summary,
+        });
+        open = summary.verdict === 'fail';
+      } else if (flags.format === 'json' && findings.length > STREAM_JSON_ABOVE)
+        await writeJsonReport(assessment, ctx, flags.output);
       else emit(render(flags.format, assessment, ctx), flags.output);
       const s = result.stats;
       if (s.templates === 0 && s.parseErrors > 0) {
@@ -236,7 +314,6 @@ export function registerScan(program: Command): void {
       }
       if (s.templates === 0)
         process.stderr.write(`steward: no CloudFormation templates found in ${paths.join(', ')}\n`);
-      const open = findings.some((f) => isOpenFailure(f) && atOrAbove(f.severity, flags.failOn));
       process.exitCode = open ? EXIT.findings : EXIT.ok;
     });
 }

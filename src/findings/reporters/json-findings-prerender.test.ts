@@ -13,7 +13,7 @@ function printedSorted(findings: readonly Finding[]): Buffer {
   return Buffer.concat([...stripFirst(printedFindings([...findings].sort(compareFindings), INDENT))]);
 }
 
-/** Chunks are reused: copy each as it comes, as a writer consumes it before asking for the one after next. */
+/** Each chunk, copied. */
 function copies(chunks: Iterable<Buffer>): Buffer[] {
   const out: Buffer[] = [];
   for (const c of chunks) out.push(Buffer.from(c));
@@ -54,58 +54,77 @@ describe('findings printed while the scan runs', () => {
     const { arrival, findings } = scanned();
     const p = new PrerenderedFindings(INDENT, all);
     for (const batch of arrival) p.add(batch);
-    const chunks = p.chunksFor(findings);
+    expect(p.pending).toBeUndefined();
+    expect(p.count).toBe(findings.length);
+    const chunks = p.chunks();
     expect(chunks).toBeDefined();
     expect(collect(chunks!).toString()).toBe(printedSorted(findings).toString());
-    p.dispose();
   });
 
-  it('stays exact when findings arrive out of report order (those rules are printed at the end)', () => {
+  it('stays exact when files arrive out of report order, each file’s findings together', () => {
     const { findings } = scanned();
+    const byFile = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const file = f.resource.file ?? '';
+      byFile.set(file, [...(byFile.get(file) ?? []), f]);
+    }
+    expect(byFile.size).toBeGreaterThan(10);
     for (const seed of [1, 2, 3]) {
       const r = rng(seed);
-      const shuffled = [...findings].sort(() => r() - 0.5);
+      const files = [...byFile.values()].sort(() => r() - 0.5);
       const p = new PrerenderedFindings(INDENT, all);
-      for (let i = 0; i < shuffled.length; i += 7) p.add(shuffled.slice(i, i + 7));
-      expect(collect(p.chunksFor(findings)!).equals(printedSorted(findings))).toBe(true);
-      p.dispose();
+      for (const batch of files) p.add(batch);
+      expect(collect(p.chunks()!).equals(printedSorted(findings))).toBe(true);
     }
   });
 
-  it('leaves out what `keep` rejects, and starts only above its threshold', () => {
+  it('declines when a file’s findings arrive split around another file’s (print them the ordinary way then)', () => {
+    const { findings } = scanned();
+    const sorted = [...findings].sort(compareFindings);
+    // Two findings of one rule and file, and one of the same rule from another file, sent between them.
+    const i = sorted.findIndex(
+      (f, k) =>
+        k + 1 < sorted.length &&
+        sorted[k + 1]!.ruleId === f.ruleId &&
+        sorted[k + 1]!.severity === f.severity &&
+        sorted[k + 1]!.resource.file === f.resource.file,
+    );
+    expect(i).toBeGreaterThanOrEqual(0);
+    const [a, b] = [sorted[i]!, sorted[i + 1]!];
+    const other = sorted.find(
+      (f) => f.ruleId === a.ruleId && f.severity === a.severity && f.resource.file !== a.resource.file,
+    );
+    expect(other).toBeDefined();
+    const p = new PrerenderedFindings(INDENT, all);
+    p.add([a]);
+    p.add([other!]);
+    p.add([b]);
+    expect(p.chunks()).toBeUndefined();
+  });
+
+  it('leaves out what `keep` rejects, and keeps the findings (printing nothing) up to its threshold', () => {
     const { arrival, findings } = scanned();
     const failing = (f: Finding) => f.status !== 'pass';
     const p = new PrerenderedFindings(INDENT, failing, 10);
     for (const batch of arrival) p.add(batch);
     const kept = findings.filter(failing);
     expect(kept.length).toBeLessThan(findings.length);
-    expect(collect(p.chunksFor(kept)!).equals(printedSorted(kept))).toBe(true);
-    p.dispose();
+    expect(p.count).toBe(kept.length);
+    expect(collect(p.chunks()!).equals(printedSorted(kept))).toBe(true);
 
-    const few = new PrerenderedFindings(INDENT, all, findings.length);
+    const few = new PrerenderedFindings(INDENT, failing, kept.length);
     for (const batch of arrival) few.add(batch);
-    expect(few.chunksFor(findings)).toBeUndefined();
-  });
-
-  it('declines when the findings are not the ones added', () => {
-    const { arrival, findings } = scanned();
-    const p = new PrerenderedFindings(INDENT, all);
-    for (const batch of arrival) p.add(batch);
-    expect(p.chunksFor(findings.slice(1))).toBeUndefined();
-    // Same count, another finding in place of one: the per-rule counts differ.
-    const other = findings.find((f) => f.ruleId !== findings[0]!.ruleId || f.severity !== findings[0]!.severity)!;
-    expect(p.chunksFor([other, ...findings.slice(1)])).toBeUndefined();
-    p.dispose();
+    expect(few.chunks()).toBeUndefined();
+    expect(few.pending).toEqual(arrival.flat().filter(failing));
   });
 
   it('keeps pieces larger than a chunk whole, and multi-byte characters intact', () => {
     const findings = multibyteFindings(4000, 1_500_000, 2000);
     const p = new PrerenderedFindings(INDENT, all);
     for (let i = 0; i < findings.length; i += 100) p.add(findings.slice(i, i + 100));
-    const chunks = copies(p.chunksFor(findings)!);
+    const chunks = copies(p.chunks()!);
     expect(chunks.length).toBeGreaterThan(3);
     for (const c of chunks) expect(Buffer.from(c.toString('utf8')).equals(c)).toBe(true);
     expect(Buffer.concat(chunks).equals(printedSorted(findings))).toBe(true);
-    p.dispose();
   });
 });

@@ -1,22 +1,15 @@
-import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { compareFindings, type Finding, severityRank } from '../finding.js';
+import { compareFindings, compareText, type Finding, severityRank } from '../finding.js';
 import { pushJsonFinding } from './json-finding-text.js';
 
 /** Bytes per chunk of rendered findings. */
 const CHUNK_BYTES = 1 << 16;
-
-/** Bytes per chunk read back from the scratch file for writing. */
-const READ_BYTES = 1 << 20;
 
 /** Between two findings of the json report's array (each rendered finding starts with it; see `stripFirst`). */
 const SEPARATOR = ',\n';
 
 /**
  * Render findings as the json report's findings array prints them, into UTF-8 chunks handed to `sink`: each finding
- * preceded by `,\n<indent>` (callers drop the separator of the array's first finding). With `reuse`, the sink must
- * be done with a chunk when it returns (it is overwritten next); without, every chunk is a buffer of its own.
+ * preceded by `,\n<indent>` (callers drop the separator of the array's first finding).
  */
 class FindingChunkWriter {
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -26,7 +19,6 @@ class FindingChunkWriter {
   constructor(
     private readonly indent: string,
     private readonly sink: (bytes: Buffer) => void,
-    private readonly reuse = false,
   ) {}
 
   write(f: Finding): void {
@@ -51,7 +43,7 @@ class FindingChunkWriter {
   flush(): void {
     if (this.used === 0) return;
     this.sink(this.chunk.subarray(0, this.used));
-    if (!this.reuse) this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     this.used = 0;
   }
 }
@@ -79,229 +71,195 @@ export function* stripFirst(chunks: Iterable<Buffer>): Generator<Buffer> {
   }
 }
 
-/** A run of rendered text in the spill file. */
-interface Segment {
-  offset: number;
-  length: number;
+/** Bytes per chunk of a bucket's rendered text. */
+const BUCKET_CHUNK_BYTES = 1 << 18;
+
+/** The findings of one file within a bucket: a byte range of the bucket's text. */
+interface Run {
+  file: string;
+  start: number;
+  end: number;
 }
 
 /** The bucket a finding (or a bucket) belongs to: its severity and rule. */
 const bucketKey = (f: Pick<Finding, 'severity' | 'ruleId'>): string => `${f.severity}\u0000${f.ruleId}`;
 
-/** All findings of one severity and rule: the report's order within it is file, line, resource id. */
-interface Bucket {
-  severity: Finding['severity'];
-  ruleId: string;
-  last: Finding | undefined;
-  /** Findings of the bucket seen so far, rendered or not. */
-  count: number;
-  /** Prints the bucket's findings; undefined once a finding arrived out of order. */
-  writer: FindingChunkWriter | undefined;
-  segments: Segment[];
-}
-
 /**
- * A scratch file for rendered text, removed from its folder as soon as it is open: it holds no disk space once the
- * process ends, however it ends. (Where an open file cannot be removed, it is removed on `close`.)
+ * All findings of one severity and rule, rendered: the report's order within it is file, line, resource id. The
+ * text is kept as a list of runs, one per file, in arrival order; each run is in report order (a template's findings
+ * are sorted before they are added), so only the runs may need reordering.
  */
-class SpillFile {
-  private readonly dir: string;
-  private readonly fd: number;
-  private size = 0;
-  private removed = false;
+class Bucket {
+  /** Findings of the bucket. */
+  count = 0;
+  /** Bytes of rendered text. */
+  size = 0;
+  readonly chunks: Buffer[] = [];
+  /** Where each chunk starts in the bucket's text. */
+  readonly starts: number[] = [];
+  readonly runs: Run[] = [];
+  /** The last finding rendered, to check that a run stays in report order. */
+  last: Finding | undefined;
+  /** Runs arrived out of file order: sort them when printing. */
+  unordered = false;
+  private chunk: Buffer | undefined;
+  private used = 0;
 
-  constructor(near: string | undefined) {
-    if (near) mkdirSync(near, { recursive: true });
-    this.dir = mkdtempSync(join(near ?? tmpdir(), '.steward-report-'));
-    this.fd = openSync(join(this.dir, 'findings.json.part'), 'w+');
-    try {
-      rmSync(this.dir, { recursive: true, force: true });
-      this.removed = true;
-    } catch {
-      // Windows: removed on close.
+  constructor(
+    readonly severity: Finding['severity'],
+    readonly ruleId: string,
+  ) {}
+
+  /** Append a finding's text (the run for its file must be open). */
+  write(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8: never let `write` cut the text short.
+    if (!this.chunk || this.used + text.length * 3 > this.chunk.length) this.newChunk(text.length * 3);
+    const n = this.chunk!.write(text, this.used);
+    this.used += n;
+    this.size += n;
+    this.runs[this.runs.length - 1]!.end = this.size;
+  }
+
+  private newChunk(atLeast: number): void {
+    this.seal();
+    this.chunk = Buffer.allocUnsafe(Math.max(BUCKET_CHUNK_BYTES, atLeast));
+    this.used = 0;
+  }
+
+  /** Close the chunk being filled (its unused end is not part of the text). */
+  seal(): void {
+    if (this.chunk && this.used > 0) {
+      this.chunks.push(this.chunk.subarray(0, this.used));
+      this.starts.push(this.size - this.used);
+      this.chunk = this.chunk.subarray(this.used);
+      this.used = 0;
     }
   }
 
-  append(bytes: Buffer): Segment {
-    const at = this.size;
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, at + done);
-    this.size += bytes.length;
-    return { offset: at, length: bytes.length };
-  }
-
-  /** The segment's bytes, in `into` when they fit (a single long piece of text may not). */
-  read(s: Segment, into: Buffer): Buffer {
-    if (s.length > into.length) into = Buffer.allocUnsafe(s.length);
-    let done = 0;
-    while (done < s.length) {
-      const n = readSync(this.fd, into, done, s.length - done, s.offset + done);
-      if (n === 0) throw new Error('report scratch file ended early');
-      done += n;
+  /** The bytes from `start` to `end` of the bucket's text, as slices of its chunks (sealed). */
+  *range(start: number, end: number): Generator<Buffer> {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
     }
-    return into.subarray(0, s.length);
-  }
-
-  close(): void {
-    closeSync(this.fd);
-    if (!this.removed) rmSync(this.dir, { recursive: true, force: true });
+    for (let i = lo; i < this.chunks.length && this.starts[i]! < end; i++) {
+      const from = Math.max(0, start - this.starts[i]!);
+      const to = Math.min(this.chunks[i]!.length, end - this.starts[i]!);
+      if (to > from) yield this.chunks[i]!.subarray(from, to);
+    }
   }
 }
 
 /**
  * The json report's findings array, rendered while the scan runs instead of after it. A scan of 10,000 templates
  * reports about a million findings (a gigabyte of JSON); printing them after the scan kept one core busy for
- * seconds while the others idled. Findings arrive template by template; the report orders them by severity, rule,
- * file, line and resource id, so each (severity, rule) gets its own text, appended in arrival order as long as
- * arrival order is report order (files arrive in scan order, and each batch is sorted before it is added). A
- * bucket whose findings arrive out of that order is printed at the end from the findings themselves, so the text
- * is always byte for byte what printing the sorted list gives.
+ * seconds while the others idled, and keeping the findings themselves until then made the garbage collector mark a
+ * heap of a million objects again and again. Findings arrive template by template; the report orders them by
+ * severity, rule, file, line and resource id, so each (severity, rule) gets its own text, in runs of one file's
+ * findings, reordered by file at the end if they arrived out of file order. The text is byte for byte what printing
+ * the sorted list gives.
  *
- * The text goes to a scratch file (see the constructor), not memory: a gigabyte of buffers would double the scan's memory and make the
- * garbage collector mark a heap of findings again and again. Rendering starts once more than `above` findings have
- * arrived (a small report is printed the ordinary way). If the scratch file cannot be written, rendering stops
- * and the report is printed the ordinary way.
+ * The text is held in memory, as buffers outside the JavaScript heap: about as much memory as the findings took
+ * as objects, which the caller need not keep (the engine's `retainFindings: false`), and no second copy of the
+ * report on disk. Rendering starts once more than `above` findings have arrived; until then they are kept, so a
+ * small report is printed the ordinary way from `pending`.
  */
 export class PrerenderedFindings {
   private readonly buckets = new Map<string, Bucket>();
-  private pending: Finding[] | undefined = [];
+  private pendingFindings: Finding[] | undefined = [];
   private seen = 0;
-  private spill: SpillFile | undefined;
-  private failed = false;
+  /** A file's findings arrived in two separate runs of a bucket, or out of order: the text cannot be used. */
+  private broken = false;
+  private readonly parts: string[] = [];
 
-  /**
-   * `scratchDir`: where the scratch file goes; the report's own folder is best (the system's temporary folder may
-   * be memory-backed, and the scratch file is as large as the findings' part of the report). Default: tmpdir().
-   */
   constructor(
     private readonly indent: string,
     private readonly keep: (f: Finding) => boolean,
     private readonly above = 0,
-    private readonly scratchDir?: string,
   ) {}
 
   /** Findings in arrival order (template by template); any that `keep` rejects are left out. */
   add(findings: readonly Finding[]): void {
     const kept = findings.filter(this.keep);
     this.seen += kept.length;
-    if (this.failed) return;
-    if (this.pending) {
-      for (const f of kept) this.pending.push(f);
+    if (this.pendingFindings) {
+      for (const f of kept) this.pendingFindings.push(f);
       if (this.seen <= this.above) return;
-      const pending = this.pending;
-      this.pending = undefined;
+      const pending = this.pendingFindings;
+      this.pendingFindings = undefined;
       this.render(pending);
       return;
     }
     this.render(kept);
   }
 
-  private render(findings: Finding[]): void {
-    try {
-      this.spill ??= new SpillFile(this.scratchDir);
-      const spill = this.spill;
-      findings.sort(compareFindings);
-      for (const f of findings) {
-        const key = bucketKey(f);
-        let b = this.buckets.get(key);
-        if (!b) {
-          const segments: Segment[] = [];
-          const writer = new FindingChunkWriter(this.indent, (bytes) => segments.push(spill.append(bytes)), true);
-          b = { severity: f.severity, ruleId: f.ruleId, last: undefined, count: 0, writer, segments };
-          this.buckets.set(key, b);
-        }
-        b.count++;
-        if (!b.writer) continue;
-        if (b.last && compareFindings(b.last, f) > 0) {
-          b.writer = undefined;
-          b.segments.length = 0;
-          continue;
-        }
-        b.last = f;
-        b.writer.write(f);
-      }
-    } catch {
-      // No room for the scratch file (or none allowed): print the report the ordinary way.
-      this.abandon();
-    }
+  /** Findings kept so far (every one kept), while no more than `above` have arrived; undefined after. */
+  get pending(): readonly Finding[] | undefined {
+    return this.pendingFindings;
   }
 
-  private abandon(): void {
-    this.failed = true;
-    this.buckets.clear();
-    this.dispose();
+  /** Findings kept so far. */
+  get count(): number {
+    return this.seen;
+  }
+
+  private render(findings: Finding[]): void {
+    if (this.broken) return;
+    findings.sort(compareFindings);
+    const parts = this.parts;
+    for (const f of findings) {
+      const key = bucketKey(f);
+      let b = this.buckets.get(key);
+      if (!b) {
+        b = new Bucket(f.severity, f.ruleId);
+        this.buckets.set(key, b);
+      }
+      b.count++;
+      const file = f.resource.file ?? '';
+      const run = b.runs[b.runs.length - 1];
+      if (!run || run.file !== file) {
+        if (run && compareText(file, run.file) < 0) b.unordered = true;
+        b.runs.push({ file, start: b.size, end: b.size });
+      } else if (b.last && compareFindings(b.last, f) > 0) {
+        // Never seen (each template's findings arrive at once, sorted); the caller prints the ordinary way.
+        this.broken = true;
+        return;
+      }
+      b.last = f;
+      parts.length = 0;
+      parts.push(SEPARATOR, this.indent);
+      pushJsonFinding(parts, f, this.indent);
+      // One write of the joined text: cheaper than a native call per piece (a finding has about fifteen).
+      b.write(parts.join(''));
+    }
   }
 
   /**
-   * The findings array's text for `findings` (the report's findings, in any order), as chunks that stay valid
-   * until the one after next is asked for (one write in flight while the next chunk is read); undefined when they
-   * are not the findings added (rendering never started or failed, or findings were added or removed since): print
-   * them the ordinary way then.
+   * The findings array's text, in report order, as chunks (valid until the next `add`); undefined when rendering
+   * never started (see `pending`) or the findings did not arrive a file at a time (print them the ordinary way).
    */
-  chunksFor(findings: readonly Finding[]): Iterable<Buffer> | undefined {
-    if (this.pending || this.failed || !this.spill || findings.length !== this.seen) return undefined;
-    const counts = new Map<string, number>();
-    for (const f of findings) {
-      const key = bucketKey(f);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    for (const [key, b] of this.buckets) if (counts.get(key) !== b.count) return undefined;
-    try {
-      for (const b of this.buckets.values()) b.writer?.flush();
-    } catch {
-      this.abandon();
-      return undefined;
-    }
+  chunks(): Iterable<Buffer> | undefined {
+    if (this.pendingFindings || this.broken) return undefined;
     const order = [...this.buckets.values()].sort(
-      (a, b) =>
-        severityRank(b.severity) - severityRank(a.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+      (a, b) => severityRank(b.severity) - severityRank(a.severity) || compareText(a.ruleId, b.ruleId),
     );
-    // Buckets whose findings arrived out of order are printed from the findings: gather theirs in one pass.
-    const redo = new Map<string, Finding[]>();
-    for (const [key, b] of this.buckets) if (!b.writer) redo.set(key, []);
-    if (redo.size > 0) for (const f of findings) redo.get(bucketKey(f))?.push(f);
-    const spill = this.spill;
-    const indent = this.indent;
+    for (const b of order) {
+      b.seal();
+      if (!b.unordered) continue;
+      // Stable: runs of equal files keep arrival order, but a file in two runs means its findings were split.
+      const runs = [...b.runs].sort((x, y) => compareText(x.file, y.file));
+      for (let i = 1; i < runs.length; i++) if (runs[i]!.file === runs[i - 1]!.file) return undefined;
+    }
     return stripFirst(
       (function* () {
-        // Segments are read into the larger of two buffers in turn (fewer, larger writes); a chunk is still
-        // being written while the next one is read.
-        const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
-        let turn = 0;
-        let used = 0;
         for (const b of order) {
-          if (b.writer) {
-            for (const s of b.segments) {
-              if (used + s.length > READ_BYTES && used > 0) {
-                yield buffers[turn]!.subarray(0, used);
-                turn ^= 1;
-                used = 0;
-              }
-              if (s.length > READ_BYTES) yield spill.read(s, buffers[turn]!);
-              else used += spill.read(s, buffers[turn]!.subarray(used)).length;
-            }
-            continue;
-          }
-          if (used > 0) {
-            yield buffers[turn]!.subarray(0, used);
-            turn ^= 1;
-            used = 0;
-          }
-          // Sorted as the whole list would be (the sort is stable, and these keep the list's relative order).
-          yield* printedFindings(redo.get(bucketKey(b))!.sort(compareFindings), indent);
+          if (!b.unordered) yield* b.chunks;
+          else for (const r of [...b.runs].sort((x, y) => compareText(x.file, y.file))) yield* b.range(r.start, r.end);
         }
-        if (used > 0) yield buffers[turn]!.subarray(0, used);
       })(),
     );
-  }
-
-  /** Close and remove the scratch file. */
-  dispose(): void {
-    const spill = this.spill;
-    this.spill = undefined;
-    try {
-      spill?.close();
-    } catch {
-      // Already gone.
-    }
   }
 }

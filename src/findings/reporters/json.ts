@@ -52,17 +52,33 @@ export interface Summary {
 }
 
 export function summarize(findings: readonly Finding[], failOn: Severity): Summary {
-  const t = emptyTally();
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  let failing = false;
-  for (const f of findings) {
-    addToTally(t, f);
-    if (isOpenFailure(f)) {
-      bySeverity[f.severity]++;
-      if (atOrAbove(f.severity, failOn)) failing = true;
-    }
+  const s = new SummaryBuilder();
+  for (const f of findings) s.add(f);
+  return s.finish(failOn);
+}
+
+/** `summarize`, one finding at a time (see RollupBuilder). */
+export class SummaryBuilder {
+  private total = 0;
+  private readonly tally = emptyTally();
+  private readonly bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+
+  add(f: Finding): void {
+    this.total++;
+    addToTally(this.tally, f);
+    if (isOpenFailure(f)) this.bySeverity[f.severity]++;
   }
-  return { total: findings.length, ...t, bySeverity, failOn, verdict: failing ? 'fail' : 'pass' };
+
+  finish(failOn: Severity): Summary {
+    const failing = SEVERITIES.some((s) => this.bySeverity[s] > 0 && atOrAbove(s, failOn));
+    return {
+      total: this.total,
+      ...this.tally,
+      bySeverity: { ...this.bySeverity },
+      failOn,
+      verdict: failing ? 'fail' : 'pass',
+    };
+  }
 }
 
 /** Positive integers only: a 0 or NaN line is as good as no line. */

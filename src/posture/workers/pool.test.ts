@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { discoverTemplateFiles } from '../discover.js';
 import { scanPaths } from '../engine.js';
 import { allRules } from '../rules/index.js';
-import { scanUnit, type UnitOptions } from '../scan-unit.js';
+import { scanUnit, type UnitOptions, type UnitResult } from '../scan-unit.js';
 import { defaultWorkerScript, runInWorkers } from './pool.js';
 import { decodeBatch, encodeBatch } from './serialize.js';
 
@@ -67,13 +67,17 @@ describe('worker pool', () => {
       discovered: new Set(files.map((f) => f.absolute)),
     };
     const seen: number[] = [];
-    const units = await runInWorkers(
+    const units: UnitResult[] = [];
+    await runInWorkers(
       files,
       { root: fixtures, ruleIds: [], includePassed: true, maxFileBytes: 1 << 24, validateSpec: false, discovered: [] },
       3,
       broken,
       (f) => scanUnit(f, opts),
-      (i) => seen.push(i),
+      (i, u) => {
+        seen.push(i);
+        units[i] = u;
+      },
     );
     expect(units).toHaveLength(files.length);
     expect(units.map((u) => u.entries[0]!.file)).toEqual(files.map((f) => f.display));

@@ -61,8 +61,9 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * Scan files on `jobs` threads: `jobs - 1` worker threads plus the main thread, which scans chunks itself between
  * handling replies (results it scans need no copying, and on a two-core machine a third busy thread would only
- * compete). Chunks go to whoever is free; results are stored by file index, so the caller merges them in file
- * order whatever N is. Chunks of a worker that dies are scanned on the main thread, so no file is lost.
+ * compete). Chunks go to whoever is free; each result goes to `onUnit` with its file index as it arrives (and is not
+ * kept here: a large scan's results are held only as long as the caller holds them), so the caller can merge them
+ * in file order whatever N is. Chunks of a worker that dies are scanned on the main thread, so no file is lost.
  */
 export async function runInWorkers(
   files: readonly DiscoveredFile[],
@@ -71,8 +72,8 @@ export async function runInWorkers(
   script: URL | string,
   local: (file: DiscoveredFile) => UnitResult,
   onUnit: (index: number, unit: UnitResult) => void,
-): Promise<UnitResult[]> {
-  const results = new Array<UnitResult | undefined>(files.length);
+): Promise<void> {
+  const received = new Uint8Array(files.length);
   let cursor = 0;
   /** The next chunk: large while much is left, smaller toward the end, so every thread finishes about together. */
   const take = (most: number): Chunk | undefined => {
@@ -86,7 +87,7 @@ export async function runInWorkers(
   let failure: unknown;
   const store = (start: number, units: UnitResult[]) => {
     units.forEach((u, k) => {
-      results[start + k] = u;
+      received[start + k] = 1;
       onUnit(start + k, u);
     });
   };
@@ -155,5 +156,5 @@ export async function runInWorkers(
   }
   await Promise.all(pending);
   if (failure) throw failure;
-  return results.map((r, i) => r ?? local(files[i]!));
+  for (let i = 0; i < files.length; i++) if (!received[i]) onUnit(i, local(files[i]!));
 }

@@ -15,6 +15,7 @@ export const inspectorAiCompute: GraphRule = {
   title: 'Amazon Inspector scans the compute of the AI workload',
   severity: 'medium',
   resourceTypes: [...SCANNED_TYPES, 'AWS::InspectorV2::Filter', 'AWS::InspectorV2::CisScanConfiguration'],
+  reads: {},
   controls: ['infra-inspector-scanning'],
   description:
     'Lambda functions (agent tools, inference glue), ECR images (model servers, training containers) and EC2 hosts of the workload are scanned for vulnerabilities by Amazon Inspector. Inspector is activated per account and has no CloudFormation resource, so this is always reported as not evidenced here, naming the compute to confirm; declared Inspector filters and CIS scan configurations are mentioned as a sign it is in use.',

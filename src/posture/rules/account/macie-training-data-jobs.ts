@@ -11,6 +11,7 @@ export const macieTrainingDataJobs: GraphRule = {
   title: 'Macie inspects the buckets that feed AI models',
   severity: 'medium',
   resourceTypes: ['AWS::S3::Bucket', 'AWS::Macie::Session', ...AI_RESOURCE_TYPES],
+  reads: {},
   controls: ['tdr-macie-training-data', 'dp-sensitive-data-discovery'],
   description:
     'Buckets that Bedrock or SageMaker resources read (knowledge-base sources, training inputs, model artifacts) are covered by a Macie classification job or automated sensitive data discovery, so personal data is found before it is trained on or retrieved. CloudFormation has no resource for classification jobs or discovery settings, so this is always reported as not evidenced here, naming the buckets to confirm; the scan only lists them when AI resources reference buckets.',

@@ -2,9 +2,11 @@ import type { GraphRule, Verdict } from '../../rule.js';
 import { logsGroupKms } from '../logs/logs-group-kms-retention.js';
 import { s3BucketKmsEncryption } from '../s3/s3-bucket-kms-encryption.js';
 import {
+  BEDROCK_TYPES,
   destinations,
   ENABLE_HINT,
   invocationLoggingDeclarations,
+  LOGGING_DECLARATION_TYPES,
   resolveDestination,
   usesBedrock,
 } from './invocation-logging.js';
@@ -14,7 +16,13 @@ export const bedrockInvocationLogEncrypted: GraphRule = {
   id: 'bedrock-invocation-log-encrypted',
   title: 'Bedrock model invocation logs are encrypted with a customer managed key',
   severity: 'medium',
-  resourceTypes: ['AWS::CloudFormation::CustomResource', 'aws_bedrock_model_invocation_logging_configuration'],
+  // The destinations are followed to their bucket or log group, and judged as the bucket and log-group rules do.
+  resourceTypes: [...LOGGING_DECLARATION_TYPES, ...BEDROCK_TYPES, 'AWS::S3::Bucket', 'AWS::Logs::LogGroup'],
+  reads: {
+    ...Object.fromEntries(LOGGING_DECLARATION_TYPES.map((t) => [t, '*'])),
+    'AWS::S3::Bucket': ['BucketName', 'BucketEncryption'],
+    'AWS::Logs::LogGroup': ['LogGroupName', 'KmsKeyId'],
+  },
   controls: ['tdr-invocation-log-encrypted', 'dp-log-encryption'],
   description:
     'Invocation logs hold full prompts and responses, often with personal data. For each declared logging configuration (see bedrock-invocation-logging-enabled), Steward follows its destinations into the scanned templates: the S3 bucket must use SSE-KMS with a customer managed key and the log group must set KmsKeyId. Destinations declared elsewhere, and logging that is not declared at all, are reported as not evidenced here.',

@@ -1,14 +1,23 @@
 import type { GraphRule } from '../../rule.js';
 import { asBool } from '../../values.js';
 import { field } from './fields.js';
-import { destinations, ENABLE_HINT, invocationLoggingDeclarations, usesBedrock } from './invocation-logging.js';
+import {
+  BEDROCK_TYPES,
+  destinations,
+  ENABLE_HINT,
+  invocationLoggingDeclarations,
+  LOGGING_DECLARATION_TYPES,
+  usesBedrock,
+} from './invocation-logging.js';
 
 export const bedrockInvocationLoggingEnabled: GraphRule = {
   kind: 'graph',
   id: 'bedrock-invocation-logging-enabled',
   title: 'Amazon Bedrock model invocation logging is turned on',
   severity: 'medium',
-  resourceTypes: ['AWS::CloudFormation::CustomResource', 'aws_bedrock_model_invocation_logging_configuration'],
+  // Bedrock resources are only counted: the rule speaks only about workloads that use Bedrock.
+  resourceTypes: [...LOGGING_DECLARATION_TYPES, ...BEDROCK_TYPES],
+  reads: Object.fromEntries(LOGGING_DECLARATION_TYPES.map((t) => [t, '*'])),
   controls: ['tdr-bedrock-invocation-logging', 'tdr-usage-anomaly-per-caller'],
   description:
     'Model invocation logging records every prompt, response and caller, the evidence needed to investigate prompt injection, data leakage and model abuse. It is an account-level setting with no CloudFormation resource: when the scanned templates contain Bedrock resources, Steward looks for a Terraform aws_bedrock_model_invocation_logging_configuration or a custom resource that calls PutModelInvocationLoggingConfiguration (or has a LoggingConfig property), checks that it names a destination and does not turn off text delivery, and otherwise reports the control as not evidenced here.',

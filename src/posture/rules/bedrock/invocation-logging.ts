@@ -1,5 +1,6 @@
 import type { Resource, ResourceGraph } from '../../graph.js';
 import { refTarget } from '../../sources/intrinsics.js';
+import { AI_RESOURCE_TYPES } from '../ec2/ai-resource-types.js';
 import { field, isObj } from './fields.js';
 
 type Obj = Record<string, unknown>;
@@ -108,6 +109,16 @@ export function resolveDestination(d: Destination, from: Resource, graph: Resour
   const nameProp = d.kind === 'S3 bucket' ? 'BucketName' : 'LogGroupName';
   return graph.ofType(type).find((r) => r.properties[nameProp] === d.value);
 }
+
+/** Bedrock and AgentCore types: the invocation-logging rules read them to tell whether the scan uses Bedrock. */
+export const BEDROCK_TYPES = AI_RESOURCE_TYPES.filter((t) => t.startsWith('AWS::Bedrock'));
+
+/** Types the invocation-logging rules read every property of: the declarations of the logging configuration. */
+export const LOGGING_DECLARATION_TYPES = [
+  'AWS::CloudFormation::CustomResource',
+  'Custom::*',
+  'aws_bedrock_model_invocation_logging_configuration',
+] as const;
 
 /** True when the scan contains Bedrock or AgentCore resources, the workloads whose invocations need logging. */
 export function usesBedrock(graph: ResourceGraph): boolean {

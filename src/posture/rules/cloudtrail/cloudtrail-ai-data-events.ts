@@ -14,6 +14,7 @@ export const cloudtrailAiDataEvents: GraphRule = {
   title: 'CloudTrail records data events for AI data buckets and Bedrock',
   severity: 'medium',
   resourceTypes: ['AWS::CloudTrail::Trail', 'AWS::S3::Bucket', ...AI_RESOURCE_TYPES, ...IDENTITY_POLICY_TYPES],
+  reads: { 'AWS::CloudTrail::Trail': '*' },
   controls: ['tdr-cloudtrail-data-events-ai'],
   description:
     'When the scanned templates use Bedrock or SageMaker, a trail selects S3 object data events (basic DataResources of type AWS::S3::Object, or advanced selectors on resources.type AWS::S3::Object) covering every bucket that AI resources reference, and, when Bedrock is used, Bedrock data events (advanced selectors on an AWS::Bedrock::* resources.type) such as agent invocations and knowledge-base retrievals. Management events alone do not show who read a training set or queried an agent. With no trail in the scan the control is reported as not evidenced here.',

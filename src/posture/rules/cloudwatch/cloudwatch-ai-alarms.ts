@@ -29,6 +29,7 @@ export const cloudwatchAiAlarms: GraphRule = {
   title: 'AI endpoints and model use are watched by CloudWatch alarms',
   severity: 'low',
   resourceTypes: ['AWS::CloudWatch::Alarm', ...AI_RESOURCE_TYPES, ...IDENTITY_POLICY_TYPES],
+  reads: { 'AWS::CloudWatch::Alarm': '*', 'AWS::SageMaker::Endpoint': ['EndpointName'] },
   controls: ['tdr-cloudwatch-alarms'],
   description:
     'Each SageMaker endpoint has a CloudWatch alarm on it (an alarm whose dimensions reference the endpoint, or name it), and a scan that uses Bedrock has at least one alarm on an AWS/Bedrock metric (invocation errors, throttles, token counts), so outages, abuse and runaway spend are noticed. Alarms in any scanned template count.',

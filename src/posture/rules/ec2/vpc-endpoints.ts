@@ -125,6 +125,8 @@ export function vpcEndpointRule(spec: VpcEndpointRuleSpec): GraphRule {
     kind: 'graph',
     ...meta,
     resourceTypes: VPC_ENDPOINT_RULE_TYPES,
+    // The rest are counted and named (AI resources, policies by their grants), not read.
+    reads: { 'AWS::EC2::VPCEndpoint': ['VpcId', 'VpcEndpointType', 'ServiceName'] },
     evaluateGraph(ctx) {
       const fp = aiFootprint(ctx.graph);
       const required = needs.map((n) => ({ n, why: n.evidence(fp) })).filter((x) => x.why.length > 0);

@@ -56,6 +56,8 @@ export const eventsFindingsAutomatedResponse: GraphRule = {
   title: 'GuardDuty and Security Hub findings trigger an automated response',
   severity: 'medium',
   resourceTypes: ['AWS::Events::Rule', ...RESPONDER_TYPES, 'AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub'],
+  // Responders and finding sources are recognised by type.
+  reads: { 'AWS::Events::Rule': '*' },
   controls: ['tdr-automated-response', 'tdr-incident-response-playbooks'],
   description:
     'An enabled EventBridge rule matches findings (EventPattern source aws.guardduty or aws.securityhub) and targets a responder: a Lambda function, a Step Functions state machine, an SSM Automation or Run Command, or an ECS task, so a compromised notebook role or an exfiltrating model host is contained in minutes. A rule that only notifies (SNS, SQS, logs) fails. When no template routes findings, the control is reported as not evidenced here: response automation often lives in a security account.',
