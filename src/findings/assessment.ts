@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { FrameworkId, Layer, Responsibility, Scope, View } from '../catalog/schema.js';
 import { LAYERS, RESPONSIBILITIES, VIEWS } from '../catalog/schema.js';
 import type { RegulatedVerdict, WorkloadProfile } from '../catalog/workload-profile.js';
-import { compareFindings, type Finding, isOpenFailure, type Part } from './finding.js';
+import { compareFindings, type Finding, isOpenFailure, type Part, type Severity } from './finding.js';
 
 export const ASSESSMENT_SCHEMA_VERSION = '1.0.0';
 
@@ -49,7 +49,7 @@ export function emptyTally(): Tally {
 }
 
 /** The counter of a tally a finding adds to: `failed` counts only unsuppressed failures. */
-function counterOf(f: Finding): keyof Tally {
+export function counterOf(f: Finding): keyof Tally {
   if (f.status === 'fail') return f.suppression ? 'suppressed' : 'failed';
   if (f.status === 'pass') return 'passed';
   return f.status === 'skip' ? 'skipped' : 'errors';
@@ -175,11 +175,15 @@ export class RollupBuilder {
   }
 
   add(f: Finding): void {
+    this.addCount(f.severity, f.controls, counterOf(f), 1);
+  }
+
+  /** `n` findings of one severity and controls that count as `counter` (findings tallied elsewhere). */
+  addCount(severity: Severity, controls: readonly string[], counter: keyof Tally, n: number): void {
     const r = this.r;
-    const counter = counterOf(f);
-    r.total[counter]++;
-    r.bySeverity[f.severity]![counter]++;
-    for (const t of this.bucketsOf(f.controls)) t[counter]++;
+    r.total[counter] += n;
+    r.bySeverity[severity]![counter] += n;
+    for (const t of this.bucketsOf(controls)) t[counter] += n;
   }
 
   /** The roll-up of every finding added. */

@@ -1,9 +1,16 @@
 import { availableParallelism } from 'node:os';
 import type { Finding } from '../findings/finding.js';
+import {
+  type RenderedFindings,
+  type RenderSpec,
+  renderedCount,
+  renderFindings,
+} from '../findings/reporters/rendered-findings.js';
 import type { Assumptions } from './conditions.js';
 import { type DiscoveredFile, discoverTemplateFiles } from './discover.js';
 import { evaluateGraphRules } from './evaluate.js';
 import { ResourceGraph, type Template } from './graph.js';
+import { type GraphSlice, sliceFromText } from './graph-slice.js';
 import type { Rule } from './rule.js';
 import { allRules } from './rules/index.js';
 import { DEFAULT_MAX_FILE_BYTES, scanUnit, type UnitOptions, type UnitResult } from './scan-unit.js';
@@ -46,6 +53,12 @@ export interface ScanOptions {
    * memory (and garbage-collector time) of a million findings held until the end.
    */
   retainFindings?: boolean;
+  /**
+   * Print findings for the json report where they are found (worker threads included) and hand them over printed,
+   * to `onRendered`, instead of to `onFindings`. Implies not retaining them.
+   */
+  render?: RenderSpec;
+  onRendered?: (rendered: RenderedFindings) => void;
   /** `scan()` only: the compiled worker script (tests point at dist/); default: the one beside this module. */
   workerScript?: URL | string;
 }
@@ -82,6 +95,9 @@ function unitOptions(files: readonly DiscoveredFile[], opts: ScanOptions, keepTe
     worldCap: opts.worldCap,
     discovered: new Set(files.map((f) => f.absolute)),
     keepTemplates,
+    render: opts.render,
+    // The in-process API returns the graph; a scan keeps only what graph rules read, as text until it ends.
+    sliceText: !keepTemplates,
   };
 }
 
@@ -101,6 +117,11 @@ class UnitMerger {
   private templates = 0;
   private resources = 0;
   private parseErrors = 0;
+  /**
+   * What graph rules read of each template, in merge order, added to their graph when the scan ends: as text
+   * (see sliceToText) in a scan, which holds no object of it until then.
+   */
+  private readonly pendingSlices: (string | GraphSlice)[] = [];
   /** Units received but not merged yet (an earlier one is missing), by file index. */
   private readonly waiting = new Map<number, UnitResult>();
   private readonly received: Uint8Array;
@@ -111,6 +132,7 @@ class UnitMerger {
     private readonly opts: UnitOptions,
     private readonly onFindings: ScanOptions['onFindings'],
     private readonly retain = true,
+    private readonly onRendered?: ScanOptions['onRendered'],
   ) {
     this.received = new Uint8Array(total);
   }
@@ -134,13 +156,18 @@ class UnitMerger {
       if (e.error) {
         this.parseErrors++;
         if (this.retain) this.errors.push(e.error);
-        this.onFindings?.([e.error]);
+        if (!e.rendered) this.onFindings?.([e.error]);
       }
-      if (this.retain) for (const f of e.findings) this.findings.push(f);
-      if (e.findings.length > 0) this.onFindings?.(e.findings);
+      if (e.rendered) {
+        if (e.rendered.runs.length > 0) this.onRendered?.(e.rendered);
+      } else {
+        if (this.retain) for (const f of e.findings) this.findings.push(f);
+        if (e.findings.length > 0) this.onFindings?.(e.findings);
+      }
       this.templates += e.templates;
       this.resources += e.resources;
-      if (e.slice) this.slices.add({ ...e.slice, conditions: {}, mappings: {} } satisfies Template);
+      const slice = e.sliceText ?? e.slice;
+      if (slice !== undefined) this.pendingSlices.push(slice);
       if (e.template) this.full.add(e.template);
     }
   }
@@ -148,11 +175,19 @@ class UnitMerger {
   /** Run the graph rules over every merged unit (every index must have been offered). */
   finish(jobs: number): ScanResult {
     const opts = this.opts;
+    for (const p of this.pendingSlices) {
+      const s = typeof p === 'string' ? sliceFromText(p) : p;
+      this.slices.add({ ...s, conditions: {}, mappings: {} } satisfies Template);
+    }
+    this.pendingSlices.length = 0;
     const graphFindings = evaluateGraphRules(this.slices, opts.rules, this.resources > 0, {
       includePassed: opts.includePassed,
       parameters: opts.assume?.parameters,
     });
-    if (graphFindings.length > 0) this.onFindings?.(graphFindings);
+    if (opts.render) {
+      const printed = renderFindings(graphFindings, opts.render);
+      if (printed.runs.length > 0) this.onRendered?.(printed);
+    } else if (graphFindings.length > 0) this.onFindings?.(graphFindings);
     const findings = this.errors;
     for (const f of this.findings) findings.push(f);
     if (this.retain) for (const f of graphFindings) findings.push(f);
@@ -179,7 +214,7 @@ function progress(opts: ScanOptions, total: number) {
     for (const e of unit.entries) {
       counts.templates += e.templates;
       counts.resources += e.resources;
-      counts.findings += e.findings.length + (e.error ? 1 : 0);
+      counts.findings += e.rendered ? renderedCount(e.rendered) : e.findings.length + (e.error ? 1 : 0);
     }
     opts.onProgress?.(done, total, file.display, { ...counts });
   };
@@ -190,7 +225,13 @@ export function scanPaths(paths: readonly string[], opts: ScanOptions = {}): Sca
   const files = discoverTemplateFiles(paths, opts.root);
   const uo = unitOptions(files, opts, true);
   const tick = progress(opts, files.length);
-  const merger = new UnitMerger(files.length, uo, opts.onFindings, opts.retainFindings ?? true);
+  const merger = new UnitMerger(
+    files.length,
+    uo,
+    opts.onFindings,
+    !opts.render && (opts.retainFindings ?? true),
+    opts.onRendered,
+  );
   files.forEach((f, i) => {
     const u = scanUnit(f, uo);
     tick(f, u);
@@ -214,7 +255,13 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
   jobs = Math.min(jobs, Math.max(1, files.length));
   const script = opts.workerScript ?? defaultWorkerScript();
   const namedRules = uo.rules.every((r) => allRules.includes(r));
-  const merger = new UnitMerger(files.length, uo, opts.onFindings, opts.retainFindings ?? true);
+  const merger = new UnitMerger(
+    files.length,
+    uo,
+    opts.onFindings,
+    !opts.render && (opts.retainFindings ?? true),
+    opts.onRendered,
+  );
   if (jobs <= 1 || !script || !namedRules) {
     files.forEach((f, i) => {
       const u = scanUnit(f, uo);
@@ -234,6 +281,7 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
       assume: uo.assume,
       worldCap: uo.worldCap,
       discovered: [...uo.discovered],
+      render: uo.render,
     },
     jobs,
     script,

@@ -1,6 +1,12 @@
-import type { Resource, SourceFormat, SourcePosition } from './graph.js';
+import type { Resource, SourceFormat, SourcePosition, Template } from './graph.js';
 import { aiGrantBits, hasAiGrants } from './rules/ec2/ai-footprint.js';
 import type { PropertyKeep } from './slice-spec.js';
+
+const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});
+const NO_METADATA: Record<string, unknown> = Object.freeze({});
+/** Shared by the many resources with no references or dependencies (never written to). */
+const NONE = Object.freeze([]) as unknown as string[];
+const CDK_PATH = 'aws:cdk:path';
 
 /**
  * Graph (account-level) rules look across every template of a scan, so the resources they read must outlive the
@@ -9,11 +15,13 @@ import type { PropertyKeep } from './slice-spec.js';
  * top-level property's line). The in-process scanner uses the same detached form, so findings are identical
  * whichever thread ran a unit.
  */
+
 export class DetachedResource implements Resource {
   id!: string;
   type!: string;
   sourceType?: string;
-  metadata!: Record<string, unknown>;
+  /** Undefined when the metadata is only the construct path (CDK), built when read. */
+  private meta: Record<string, unknown> | undefined;
   condition?: string;
   dependsOn!: string[];
   refs!: string[];
@@ -24,32 +32,19 @@ export class DetachedResource implements Resource {
   lines!: number[];
   /** An identity policy's AI grants (aiGrantBits), read where the template was parsed. */
   aiGrants?: number;
-  private props: Record<string, unknown> | undefined;
-  /** Properties as JSON, parsed on first use: graph rules read the properties of few of the resources they get. */
-  private propsJson: string | undefined;
+  properties!: Record<string, unknown>;
 
-  get properties(): Record<string, unknown> {
-    if (!this.props) {
-      this.props = JSON.parse(this.propsJson ?? '{}') as Record<string, unknown>;
-      this.propsJson = undefined;
-    }
-    return this.props;
+  get metadata(): Record<string, unknown> {
+    return this.meta ?? { [CDK_PATH]: this.constructPath };
   }
 
-  set properties(value: Record<string, unknown>) {
-    this.props = value;
-    this.propsJson = undefined;
+  set metadata(value: Record<string, unknown>) {
+    this.meta = value;
   }
 
-  /** The properties as JSON, without parsing them if they came as JSON. */
-  propertiesJson(): string {
-    return this.propsJson ?? JSON.stringify(this.properties);
-  }
-
-  /** Set the properties as JSON, to be parsed when first read. */
-  setPropertiesJson(json: string): void {
-    this.props = undefined;
-    this.propsJson = json;
+  /** True when no graph rule reads this resource's properties: they were not kept. */
+  get bare(): boolean {
+    return this.properties === NO_PROPERTIES;
   }
 
   positionOf(path: readonly (string | number)[]): SourcePosition {
@@ -88,8 +83,6 @@ export function detach(r: Resource, keep: PropertyKeep = '*'): DetachedResource 
   return d;
 }
 
-const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});
-
 function keptProperties(props: Record<string, unknown>, keep: PropertyKeep): Record<string, unknown> {
   if (keep === '*') return props;
   if (keep === 'none') return NO_PROPERTIES;
@@ -98,31 +91,10 @@ function keptProperties(props: Record<string, unknown>, keep: PropertyKeep): Rec
   return out;
 }
 
-/**
- * A detached resource on the wire: a tuple rather than an object, so JSON carries no key names. Strings are indexes
- * into the batch's string table (ids, types and files repeat across a batch's resources and findings), so the
- * receiving side makes one string of each, not one per use; a CDK resource's metadata (just its construct path) is
- * a marker. The properties travel apart as JSON (see serialize.ts), parsed when read.
- */
-export type WireResource = [
-  id: number,
-  type: number,
-  sourceType: number,
-  condition: number,
-  dependsOn: number[],
-  refs: number[],
-  format: number,
-  constructPath: number,
-  file: number,
-  line: number,
-  column: number,
-  lines: number[],
-  properties: number,
-  metadata: Record<string, unknown> | 0,
-  aiGrants: number,
-];
-
-const CDK_PATH = 'aws:cdk:path';
+function isEmpty(o: Record<string, unknown>): boolean {
+  for (const _ in o) return false;
+  return Object.getPrototypeOf(o) === Object.prototype;
+}
 
 /** Metadata that says only the construct path, as `cdk synth` writes it. */
 function isOnlyConstructPath(r: DetachedResource): boolean {
@@ -132,52 +104,89 @@ function isOnlyConstructPath(r: DetachedResource): boolean {
   return Object.getPrototypeOf(m) === Object.prototype;
 }
 
-/**
- * Encode for the wire: `shared` gives a string's index in the string table (-1 stands for absent), `text` a JSON
- * text's index.
- */
-export function toWire(
-  r: DetachedResource,
-  shared: (s: string) => number,
-  text: (json: string) => number,
-): WireResource {
-  const p = r.position;
-  const optional = (s: string | undefined) => (s === undefined ? -1 : shared(s));
-  return [
-    shared(r.id),
-    shared(r.type),
-    optional(r.sourceType),
-    optional(r.condition),
-    r.dependsOn.map(shared),
-    r.refs.map(shared),
-    shared(r.format),
-    optional(r.constructPath),
-    shared(p.file),
-    p.line,
-    p.column,
-    r.lines,
-    text(r.propertiesJson()),
-    isOnlyConstructPath(r) ? 0 : r.metadata,
-    r.aiGrants ?? -1,
-  ];
+/** The part of a template graph rules need: resources of the graph rules' types, and the parameters. */
+export interface GraphSlice {
+  file: string;
+  format: SourceFormat;
+  parameters: Template['parameters'];
+  resources: DetachedResource[];
 }
 
-/** A detached resource back from the wire (see toWire). */
-export function fromWire(w: WireResource, strings: readonly string[], texts: readonly string[]): DetachedResource {
-  const d = new DetachedResource();
-  const str = (i: number) => strings[i]!;
-  d.id = str(w[0]);
-  d.type = str(w[1]);
-  if (w[2] >= 0) d.sourceType = str(w[2]);
-  if (w[3] >= 0) d.condition = str(w[3]);
-  d.dependsOn = w[4].map(str);
-  d.refs = w[5].map(str);
-  d.format = str(w[6]) as SourceFormat;
-  if (w[7] >= 0) d.constructPath = str(w[7]);
-  d.position = { file: str(w[8]), line: w[9], column: w[10] };
-  d.lines = w[11];
-  d.setPropertiesJson(texts[w[12]] ?? '{}');
-  d.metadata = w[13] === 0 ? { [CDK_PATH]: d.constructPath } : w[13];
-  if (w[14] >= 0) d.aiGrants = w[14];
-  return d;
+/**
+ * A detached resource as text: a tuple rather than an object, so the JSON carries no key names. 0 stands for an
+ * absent optional string, for the slice's own file or format, for properties not kept (see detach) and for
+ * metadata that is only the construct path; 1 for empty metadata.
+ */
+type ResourceTuple = [
+  id: string,
+  type: string,
+  sourceType: string | 0,
+  condition: string | 0,
+  dependsOn: string[],
+  refs: string[],
+  constructPath: string | 0,
+  format: string | 0,
+  file: string | 0,
+  line: number,
+  column: number,
+  lines: number[],
+  properties: Record<string, unknown> | 0,
+  metadata: Record<string, unknown> | 0 | 1,
+  aiGrants: number,
+];
+
+type SliceTuple = [file: string, format: SourceFormat, parameters: Template['parameters'], resources: ResourceTuple[]];
+
+/**
+ * A graph slice as JSON text. A large scan keeps what graph rules read of every template until the scan ends: held
+ * as a few strings rather than as hundreds of thousands of objects, it costs the garbage collector nothing to
+ * keep (a heap of detached resources made every collection of the main thread mark it again, several seconds of a
+ * 10,000-template scan), and it crosses from a worker thread as it is.
+ */
+export function sliceToText(s: GraphSlice): string {
+  const resources = s.resources.map((r): ResourceTuple => {
+    const p = r.position;
+    return [
+      r.id,
+      r.type,
+      r.sourceType ?? 0,
+      r.condition ?? 0,
+      r.dependsOn,
+      r.refs,
+      r.constructPath ?? 0,
+      r.format === s.format ? 0 : r.format,
+      p.file === s.file ? 0 : p.file,
+      p.line,
+      p.column,
+      r.lines,
+      r.bare ? 0 : r.properties,
+      isOnlyConstructPath(r) ? 0 : isEmpty(r.metadata) ? 1 : r.metadata,
+      r.aiGrants ?? -1,
+    ];
+  });
+  return JSON.stringify([s.file, s.format, s.parameters, resources] satisfies SliceTuple);
+}
+
+/** A graph slice back from its text (see sliceToText). */
+export function sliceFromText(text: string): GraphSlice {
+  const [file, format, parameters, tuples] = JSON.parse(text) as SliceTuple;
+  const resources = tuples.map((w) => {
+    const d = new DetachedResource();
+    d.id = w[0];
+    d.type = w[1];
+    if (w[2] !== 0) d.sourceType = w[2];
+    if (w[3] !== 0) d.condition = w[3];
+    d.dependsOn = w[4].length ? w[4] : NONE;
+    d.refs = w[5].length ? w[5] : NONE;
+    if (w[6] !== 0) d.constructPath = w[6];
+    d.format = w[7] === 0 ? format : (w[7] as SourceFormat);
+    d.position = { file: w[8] === 0 ? file : w[8], line: w[9], column: w[10] };
+    d.lines = w[11];
+    d.properties = w[12] === 0 ? NO_PROPERTIES : w[12];
+    // Only the construct path: built when read (see the metadata getter).
+    if (w[13] !== 0) d.metadata = w[13] === 1 ? NO_METADATA : w[13];
+    if (w[14] >= 0) d.aiGrants = w[14];
+    return d;
+  });
+  return { file, format, parameters, resources };
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Finding } from '../findings/finding.js';
+import { type RenderedFindings, type RenderSpec, renderFindings } from '../findings/reporters/rendered-findings.js';
 import { displayPath } from '../util/display-path.js';
 import { errorMessage } from '../util/errors.js';
 import type { Assumptions } from './conditions.js';
@@ -15,7 +16,7 @@ import {
 } from './engine-findings.js';
 import { evaluateResources } from './evaluate.js';
 import { ResourceGraph, type SourceFormat, type Template } from './graph.js';
-import type { DetachedResource } from './graph-slice.js';
+import { type GraphSlice, sliceToText } from './graph-slice.js';
 import type { Rule } from './rule.js';
 import { SliceSpec, sliceResources } from './slice-spec.js';
 import { parseCloudFormation, SourceParseError } from './sources/cloudformation.js';
@@ -47,14 +48,10 @@ export interface UnitOptions {
   discovered: ReadonlySet<string>;
   /** Keep parsed templates in the result (the in-process API returns the whole graph). */
   keepTemplates?: boolean;
-}
-
-/** The part of a template graph rules need: resources of the graph rules' types, and the parameters. */
-export interface GraphSlice {
-  file: string;
-  format: SourceFormat;
-  parameters: Template['parameters'];
-  resources: DetachedResource[];
+  /** Print each template's findings for the json report (entries carry `rendered`, not `findings`). */
+  render?: RenderSpec;
+  /** Hand graph slices over as text (entries carry `sliceText`, not `slice`): a large scan keeps them until its end. */
+  sliceText?: boolean;
 }
 
 /** The result for one template file (the unit's own file, or a nested template it loaded). */
@@ -65,7 +62,11 @@ export interface TemplateEntry {
   /** Set when the file could not be parsed (or read, or was too large). */
   error?: Finding;
   findings: Finding[];
+  /** The findings (the error among them) printed, when the unit options ask for it; `findings` is empty then. */
+  rendered?: RenderedFindings;
   slice?: GraphSlice;
+  /** The slice as text (see sliceToText), when the unit options ask for it; `slice` is absent then. */
+  sliceText?: string;
   template?: Template;
 }
 
@@ -185,7 +186,9 @@ export function scanUnit(file: DiscoveredFile, opts: UnitOptions): UnitResult {
     for (const s of t.skipped ?? [])
       if (s.id.startsWith('Fn::ForEach::')) entry.findings.push(loopNotExpandedFinding(t, s));
     const sliced = sliceResources(t.resources, slicing);
-    entry.slice = { file: t.file, format: t.format, parameters: t.parameters, resources: sliced };
+    const slice = { file: t.file, format: t.format, parameters: t.parameters, resources: sliced };
+    if (opts.sliceText) entry.sliceText = sliceToText(slice);
+    else entry.slice = slice;
     if (opts.keepTemplates) entry.template = t;
     const children: [string, string, Record<string, PassedParameter>][] = [];
     for (const n of localNestedTemplates(t, absolute)) {
@@ -213,5 +216,11 @@ export function scanUnit(file: DiscoveredFile, opts: UnitOptions): UnitResult {
       visit(path, shown, { format: t.format === 'cdk' ? 'cdk' : undefined, parameterValues }, [...chain, absolute]);
   };
   visit(file.absolute, file.display, file.cdk ? { format: 'cdk', constructPaths: file.cdk.constructPaths } : {}, []);
+  const render = opts.render;
+  if (render)
+    for (const e of entries) {
+      e.rendered = renderFindings(e.error ? [e.error, ...e.findings] : e.findings, render);
+      e.findings = [];
+    }
   return { entries };
 }

@@ -21,6 +21,7 @@ import {
 } from '../../findings/reporters/index.js';
 import { findingsDocument, jsonSafe, type Summary, SummaryBuilder, summarize } from '../../findings/reporters/json.js';
 import { PrerenderedFindings, printedFindings, stripFirst } from '../../findings/reporters/json-findings-prerender.js';
+import { renderedTallies } from '../../findings/reporters/rendered-findings.js';
 import { type ScanCounts, type ScanOptions, type ScanResult, scan } from '../../posture/engine.js';
 import { requireSpec } from '../../posture/spec/spec-db.js';
 import { errorMessage, UserError } from '../../util/errors.js';
@@ -186,47 +187,45 @@ export async function writeJsonReport(
 /** A scan whose json report was printed as it ran (see scanPrinting). */
 interface PrintedScan {
   result: ScanResult;
-  /** The findings kept, when there were few enough to print the ordinary way; empty when `streamed`. */
+  /** The findings kept, when they could not be printed as they came (the scan ran again); empty when `streamed`. */
   findings: Finding[];
-  /** The findings array's text, when printed while scanning; with the roll-up and summary of those findings. */
+  /** The findings array's text, printed while scanning; with the roll-up and summary of those findings. */
   streamed?: Iterable<Buffer>;
-  rollup?: RollupBuilder;
+  rollup: RollupBuilder;
   summary: SummaryBuilder;
 }
 
 /**
- * Scan, printing the json report's findings as they arrive and tallying them, without keeping them: a
- * 10,000-template scan's million findings never sit in the heap. A small report (no more than STREAM_JSON_ABOVE
- * findings) keeps its findings and is printed the ordinary way. If the findings could not be printed in report
- * order as they came (never seen: each file's findings arrive together), the tree is scanned again keeping them.
+ * Scan, printing the json report's findings where they are found (worker threads print their templates') and
+ * tallying them, without keeping them: a 10,000-template scan's million findings never sit in the heap, and the
+ * main thread only puts printed text in order. If the findings could not be put in report order (never seen: each
+ * file's findings arrive together), the tree is scanned again keeping them.
  */
 async function scanPrinting(
   paths: readonly string[],
   options: ScanOptions,
-  keep: (f: Finding) => boolean,
+  includePassed: boolean,
   catalog: Catalog,
 ): Promise<PrintedScan> {
-  const prerendered = new PrerenderedFindings(FINDING_INDENT, keep, STREAM_JSON_ABOVE);
+  const printed = new PrerenderedFindings();
   const rollup = new RollupBuilder(catalog);
   const summary = new SummaryBuilder();
   const result = await scan(paths, {
     ...options,
-    retainFindings: false,
-    onFindings: (found) => {
-      prerendered.add(found);
-      for (const f of found) {
-        if (!keep(f)) continue;
-        rollup.add(f);
-        summary.add(f);
+    render: { indent: FINDING_INDENT, includePassed },
+    onRendered: (r) => {
+      printed.add(r);
+      for (const [severity, controls, counter, n] of renderedTallies(r)) {
+        rollup.addCount(severity, controls, counter, n);
+        summary.addCount(severity, counter, n);
       }
     },
   });
-  const pending = prerendered.pending;
-  if (pending) return { result, findings: [...pending], summary };
-  const streamed = prerendered.chunks();
+  const streamed = printed.chunks();
   if (streamed) return { result, findings: [], streamed, rollup, summary };
   const again = await scan(paths, options);
-  return { result: again, findings: again.findings.filter(keep), summary };
+  const keep = (f: Finding) => includePassed || f.status !== 'pass';
+  return { result: again, findings: again.findings.filter(keep), rollup, summary };
 }
 
 export function registerScan(program: Command): void {
@@ -266,7 +265,9 @@ export function registerScan(program: Command): void {
       };
       // A large json report is printed while the scan runs; a baseline changes findings after it, so not then.
       const printed =
-        flags.format === 'json' && !flags.baseline ? await scanPrinting(paths, options, keep, catalog) : undefined;
+        flags.format === 'json' && !flags.baseline
+          ? await scanPrinting(paths, options, !!flags.includePassed, catalog)
+          : undefined;
       const result = printed?.result ?? (await scan(paths, options));
       endProgress();
       if (flags.baseline) applyBaseline(result.findings, readBaseline(flags.baseline), flags.baseline);
@@ -296,7 +297,7 @@ export function registerScan(program: Command): void {
         width: terminalWidth(),
       });
       let open = findings.some((f) => isOpenFailure(f) && atOrAbove(f.severity, flags.failOn));
-      if (printed?.rollup && printed.streamed) {
+      if (printed?.streamed) {
         const summary = printed.summary.finish(flags.failOn);
         await writeJsonReport(assessment, { ...ctx, rollup: printed.rollup.finish() }, flags.output, {
           chunks: printed.streamed,

@@ -4,9 +4,16 @@ import { scanPaths } from '../../posture/engine.js';
 import { compareFindings, type Finding } from '../finding.js';
 import { PrerenderedFindings, printedFindings, stripFirst } from './json-findings-prerender.js';
 import { multibyteFindings } from './multibyte-findings.test-support.js';
+import { renderFindings } from './rendered-findings.js';
 
 const INDENT = '    ';
-const all = () => true;
+const ALL = { indent: INDENT, includePassed: true };
+/** A printer fed batches of findings, printed as a scan's threads print them. */
+function printer(batches: readonly (readonly Finding[])[], spec = ALL): PrerenderedFindings {
+  const p = new PrerenderedFindings();
+  for (const b of batches) p.add(renderFindings(b, spec));
+  return p;
+}
 
 /** What printing the sorted list gives: the reference the prerendered text must equal byte for byte. */
 function printedSorted(findings: readonly Finding[]): Buffer {
@@ -52,9 +59,7 @@ describe('findings printed while the scan runs', () => {
 
   it('is byte for byte the sorted list printed, for findings in scan order', () => {
     const { arrival, findings } = scanned();
-    const p = new PrerenderedFindings(INDENT, all);
-    for (const batch of arrival) p.add(batch);
-    expect(p.pending).toBeUndefined();
+    const p = printer(arrival);
     expect(p.count).toBe(findings.length);
     const chunks = p.chunks();
     expect(chunks).toBeDefined();
@@ -71,17 +76,15 @@ describe('findings printed while the scan runs', () => {
     expect(byFile.size).toBeGreaterThan(10);
     for (const seed of [1, 2, 3]) {
       const r = rng(seed);
-      const files = [...byFile.values()].sort(() => r() - 0.5);
-      const p = new PrerenderedFindings(INDENT, all);
-      for (const batch of files) p.add(batch);
+      const p = printer([...byFile.values()].sort(() => r() - 0.5));
       expect(collect(p.chunks()!).equals(printedSorted(findings))).toBe(true);
     }
   });
 
-  it('declines when a file’s findings arrive split around another file’s (print them the ordinary way then)', () => {
+  it('declines when a file’s findings arrive in two batches (print them the ordinary way then)', () => {
     const { findings } = scanned();
     const sorted = [...findings].sort(compareFindings);
-    // Two findings of one rule and file, and one of the same rule from another file, sent between them.
+    // Two findings of one rule and file, sent apart.
     const i = sorted.findIndex(
       (f, k) =>
         k + 1 < sorted.length &&
@@ -90,40 +93,28 @@ describe('findings printed while the scan runs', () => {
         sorted[k + 1]!.resource.file === f.resource.file,
     );
     expect(i).toBeGreaterThanOrEqual(0);
-    const [a, b] = [sorted[i]!, sorted[i + 1]!];
-    const other = sorted.find(
-      (f) => f.ruleId === a.ruleId && f.severity === a.severity && f.resource.file !== a.resource.file,
-    );
-    expect(other).toBeDefined();
-    const p = new PrerenderedFindings(INDENT, all);
-    p.add([a]);
-    p.add([other!]);
-    p.add([b]);
-    expect(p.chunks()).toBeUndefined();
+    expect(printer([[sorted[i]!], [sorted[i + 1]!]]).chunks()).toBeUndefined();
+    expect(
+      collect(printer([[sorted[i]!, sorted[i + 1]!]]).chunks()!).equals(printedSorted([sorted[i]!, sorted[i + 1]!])),
+    ).toBe(true);
   });
 
-  it('leaves out what `keep` rejects, and keeps the findings (printing nothing) up to its threshold', () => {
+  it('leaves out passing verdicts unless asked to keep them', () => {
     const { arrival, findings } = scanned();
-    const failing = (f: Finding) => f.status !== 'pass';
-    const p = new PrerenderedFindings(INDENT, failing, 10);
-    for (const batch of arrival) p.add(batch);
-    const kept = findings.filter(failing);
+    const p = printer(arrival, { indent: INDENT, includePassed: false });
+    const kept = findings.filter((f) => f.status !== 'pass');
     expect(kept.length).toBeLessThan(findings.length);
     expect(p.count).toBe(kept.length);
     expect(collect(p.chunks()!).equals(printedSorted(kept))).toBe(true);
-
-    const few = new PrerenderedFindings(INDENT, failing, kept.length);
-    for (const batch of arrival) few.add(batch);
-    expect(few.chunks()).toBeUndefined();
-    expect(few.pending).toEqual(arrival.flat().filter(failing));
   });
 
   it('keeps pieces larger than a chunk whole, and multi-byte characters intact', () => {
     const findings = multibyteFindings(4000, 1_500_000, 2000);
-    const p = new PrerenderedFindings(INDENT, all);
-    for (let i = 0; i < findings.length; i += 100) p.add(findings.slice(i, i + 100));
-    const chunks = copies(p.chunks()!);
-    expect(chunks.length).toBeGreaterThan(3);
+    const batches: Finding[][] = [];
+    for (let i = 0; i < findings.length; i += 1000) batches.push(findings.slice(i, i + 1000));
+    // One file: all in one batch, or the text could not be put in order.
+    expect(printer(batches).chunks()).toBeUndefined();
+    const chunks = copies(printer([findings]).chunks()!);
     for (const c of chunks) expect(Buffer.from(c.toString('utf8')).equals(c)).toBe(true);
     expect(Buffer.concat(chunks).equals(printedSorted(findings))).toBe(true);
   });

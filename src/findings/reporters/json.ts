@@ -1,5 +1,12 @@
-import { ASSESSMENT_SCHEMA_VERSION, type Assessment, addToTally, emptyTally, sortedFindings } from '../assessment.js';
-import { atOrAbove, type Finding, isOpenFailure, SEVERITIES, type Severity } from '../finding.js';
+import {
+  ASSESSMENT_SCHEMA_VERSION,
+  type Assessment,
+  counterOf,
+  emptyTally,
+  sortedFindings,
+  type Tally,
+} from '../assessment.js';
+import { atOrAbove, type Finding, SEVERITIES, type Severity } from '../finding.js';
 import { fingerprint } from '../fingerprint.js';
 import type { ReportContext, Reporter } from './types.js';
 
@@ -64,9 +71,14 @@ export class SummaryBuilder {
   private readonly bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
 
   add(f: Finding): void {
-    this.total++;
-    addToTally(this.tally, f);
-    if (isOpenFailure(f)) this.bySeverity[f.severity]++;
+    this.addCount(f.severity, counterOf(f), 1);
+  }
+
+  /** `n` findings of one severity that count as `counter` (an open failure is `failed`). */
+  addCount(severity: Severity, counter: keyof Tally, n: number): void {
+    this.total += n;
+    this.tally[counter] += n;
+    if (counter === 'failed') this.bySeverity[severity] += n;
   }
 
   finish(failOn: Severity): Summary {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverTemplateFiles } from '../discover.js';
 import { scanPaths } from '../engine.js';
+import { sliceFromText } from '../graph-slice.js';
 import { allRules } from '../rules/index.js';
 import { scanUnit, type UnitOptions, type UnitResult } from '../scan-unit.js';
 import { defaultWorkerScript, runInWorkers } from './pool.js';
@@ -37,7 +38,10 @@ describe('worker pool', () => {
     );
     // Graph-rule resources keep their data and the positions graph rules use.
     const before = units.flatMap((u) => u.entries.flatMap((e) => e.slice?.resources ?? []));
-    const after = back.flatMap((u) => u.entries.flatMap((e) => e.slice?.resources ?? []));
+    // They arrive as text, decoded when the scan ends.
+    const after = back.flatMap((u) =>
+      u.entries.flatMap((e) => (e.sliceText === undefined ? [] : sliceFromText(e.sliceText).resources)),
+    );
     expect(after).toHaveLength(before.length);
     expect(before.length).toBeGreaterThan(10);
     after.forEach((r, i) => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { RenderSpec } from '../../findings/reporters/rendered-findings.js';
 import type { Assumptions } from '../conditions.js';
 import type { DiscoveredFile } from '../discover.js';
 import type { UnitResult } from '../scan-unit.js';
@@ -16,6 +17,7 @@ export interface WorkerOptions {
   assume?: Assumptions;
   worldCap?: number;
   discovered: string[];
+  render?: RenderSpec;
 }
 
 export type WorkerRequest = { id: number; files: DiscoveredFile[] };

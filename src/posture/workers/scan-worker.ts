@@ -21,6 +21,7 @@ const unitOptions: UnitOptions = {
   assume: options.assume,
   worldCap: options.worldCap,
   discovered: new Set(options.discovered),
+  render: options.render,
 };
 
 parentPort?.on('message', (req: WorkerRequest) => {
@@ -32,5 +33,6 @@ parentPort?.on('message', (req: WorkerRequest) => {
   } catch (e) {
     reply = { id: req.id, error: e instanceof Error ? e.message : String(e) };
   }
-  parentPort?.postMessage(reply);
+  // Printed findings move to the main thread rather than being copied.
+  parentPort?.postMessage(reply, 'wire' in reply ? reply.wire.rendered.map((r) => r.text.buffer as ArrayBuffer) : []);
 });

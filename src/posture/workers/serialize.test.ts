@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../findings/finding.js';
 import { ResourceGraph, type Template } from '../graph.js';
-import { DetachedResource, detach } from '../graph-slice.js';
+import { DetachedResource, detach, sliceFromText } from '../graph-slice.js';
 import { aiFootprint } from '../rules/ec2/ai-footprint.js';
 import type { UnitResult } from '../scan-unit.js';
 import { decodeBatch, encodeBatch } from './serialize.js';
@@ -66,7 +66,7 @@ describe('worker wire format', () => {
     expect(decoded.map((f) => f.resource.file)).toEqual(findings.map((f) => f.resource.file));
   });
 
-  it('carries graph-rule resources with their data, positions and lazily parsed properties', () => {
+  it('carries graph-rule resources, as text, with their data, positions and properties', () => {
     const source = {
       id: 'Role',
       type: 'AWS::IAM::Role',
@@ -101,7 +101,8 @@ describe('worker wire format', () => {
       metadata: { 'aws:cdk:path': 'S/Other', cfn_nag: { rules_to_suppress: [{ id: 'W1', reason: 'r' }] } },
     });
     const unit = unitOf([], { slice: { file: 'a.json', format: 'cdk', parameters: {}, resources: [d, other] } });
-    const [back, otherBack] = decodeBatch(structuredClone(encodeBatch([unit])))[0]!.entries[0]!.slice!.resources;
+    const text = decodeBatch(structuredClone(encodeBatch([unit])))[0]!.entries[0]!.sliceText!;
+    const [back, otherBack] = sliceFromText(text).resources;
     if (!back || !otherBack) throw new Error('resources lost');
     expect(back).toBeInstanceOf(DetachedResource);
     const fields = (r: DetachedResource) => [

@@ -1,6 +1,7 @@
 import type { Finding } from '../../findings/finding.js';
-import { fromWire, toWire, type WireResource } from '../graph-slice.js';
-import type { GraphSlice, TemplateEntry, UnitResult } from '../scan-unit.js';
+import type { RenderedFindings } from '../../findings/reporters/rendered-findings.js';
+import { sliceToText } from '../graph-slice.js';
+import type { TemplateEntry, UnitResult } from '../scan-unit.js';
 
 /**
  * What crosses the worker boundary, as one JSON string per batch: V8 copies a string in one go, where a structured
@@ -11,11 +12,13 @@ import type { GraphSlice, TemplateEntry, UnitResult } from '../scan-unit.js';
  * million findings.
  */
 
-export interface SerializedEntry extends Omit<TemplateEntry, 'slice' | 'template' | 'findings' | 'error'> {
+export interface SerializedEntry extends Omit<TemplateEntry, 'slice' | 'template' | 'findings' | 'error' | 'rendered'> {
   findings: FindingRow[];
   error?: FindingRow;
-  /** Graph-rule resources as tuples; their properties' JSON is in the batch's `texts`. */
-  slice?: Omit<GraphSlice, 'resources'> & { resources: WireResource[] };
+  /** Index of the entry's printed findings in the batch's `rendered`. */
+  rendered?: number;
+  /** Index of the entry's graph slice, as text (see sliceToText), in the batch's `texts`. */
+  slice?: number;
 }
 
 export interface SerializedUnit {
@@ -206,17 +209,23 @@ export interface SerializedBatch {
 export interface WireBatch {
   batch: string;
   texts: string[];
+  /** Printed findings (typed arrays: posted as they are, their text moved, not copied). */
+  rendered: RenderedFindings[];
 }
 
-function serializeUnit(u: UnitResult, enc: FindingEncoder, texts: string[]): SerializedUnit {
-  const text = (json: string) => texts.push(json) - 1;
-  const shared = (s: string) => enc.strings.of(s);
+function serializeUnit(
+  u: UnitResult,
+  enc: FindingEncoder,
+  texts: string[],
+  printed: RenderedFindings[],
+): SerializedUnit {
   return {
-    entries: u.entries.map(({ slice, template: _template, findings, error, ...rest }) => ({
+    entries: u.entries.map(({ slice, sliceText, template: _template, findings, error, rendered, ...rest }) => ({
       ...rest,
+      ...(slice || sliceText !== undefined ? { slice: texts.push(sliceText ?? sliceToText(slice!)) - 1 } : {}),
+      ...(rendered ? { rendered: printed.push(rendered) - 1 } : {}),
       findings: findings.map((f) => enc.encode(f)),
       ...(error ? { error: enc.encode(error) } : {}),
-      ...(slice ? { slice: { ...slice, resources: slice.resources.map((r) => toWire(r, shared, text)) } } : {}),
     })),
   };
 }
@@ -225,14 +234,17 @@ function deserializeUnit(
   u: SerializedUnit,
   plans: readonly DecodePlan[],
   strings: readonly string[],
-  texts: readonly string[],
+  wire: WireBatch,
 ): UnitResult {
+  const texts = wire.texts;
   return {
-    entries: u.entries.map(({ slice, findings, error, ...rest }) => ({
+    entries: u.entries.map(({ slice, findings, error, rendered, ...rest }) => ({
       ...rest,
+      ...(rendered !== undefined ? { rendered: wire.rendered[rendered]! } : {}),
       findings: findings.map((r) => decodeWithPlan(r, plans, strings)),
       ...(error ? { error: decodeWithPlan(error, plans, strings) } : {}),
-      ...(slice ? { slice: { ...slice, resources: slice.resources.map((w) => fromWire(w, strings, texts)) } } : {}),
+      // Decoded when the scan ends (see sliceFromText).
+      ...(slice !== undefined ? { sliceText: texts[slice]! } : {}),
     })),
   };
 }
@@ -244,17 +256,22 @@ function deserializeUnit(
 export class BatchEncoder {
   private readonly enc = new FindingEncoder();
   private readonly texts: string[] = [];
+  private readonly rendered: RenderedFindings[] = [];
   private readonly units: string[] = [];
 
   add(unit: UnitResult): void {
-    this.units.push(JSON.stringify(serializeUnit(unit, this.enc, this.texts)));
+    this.units.push(JSON.stringify(serializeUnit(unit, this.enc, this.texts, this.rendered)));
   }
 
   /** The batch: a SerializedBatch as JSON, and the JSON texts kept apart. */
   finish(): WireBatch {
     const shapes = JSON.stringify(this.enc.shapes);
     const strings = JSON.stringify(this.enc.strings.strings);
-    return { batch: `{"shapes":${shapes},"strings":${strings},"units":[${this.units.join(',')}]}`, texts: this.texts };
+    return {
+      batch: `{"shapes":${shapes},"strings":${strings},"units":[${this.units.join(',')}]}`,
+      texts: this.texts,
+      rendered: this.rendered,
+    };
   }
 }
 
@@ -269,5 +286,5 @@ export function encodeBatch(units: readonly UnitResult[]): WireBatch {
 export function decodeBatch(wire: WireBatch): UnitResult[] {
   const batch = JSON.parse(wire.batch) as SerializedBatch;
   const plans = batch.shapes.map(planOf);
-  return batch.units.map((u) => deserializeUnit(u, plans, batch.strings, wire.texts));
+  return batch.units.map((u) => deserializeUnit(u, plans, batch.strings, wire));
 }
