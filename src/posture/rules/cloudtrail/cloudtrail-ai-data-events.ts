@@ -34,8 +34,8 @@ export const cloudtrailAiDataEvents: GraphRule = {
   },
   evaluateGraph(ctx) {
     const fp = aiFootprint(ctx.graph);
-    const bedrockUse = [...fp.bedrockRuntime, ...fp.bedrockAgentRuntime];
-    const aiUse = [...bedrockUse, ...fp.sagemakerRuntime];
+    const bedrockUse = fp.bedrockRuntime.length + fp.bedrockAgentRuntime.length > 0;
+    const aiUse = fp.anyRuntime;
     if (aiUse.length === 0) return [];
     const trails = ctx.graph.ofType('AWS::CloudTrail::Trail');
     if (trails.length === 0)
@@ -65,7 +65,7 @@ export const cloudtrailAiDataEvents: GraphRule = {
           if (missed) problems.push(`no S3 object data events for ${missed}`);
         }
       }
-      if (bedrockUse.length && c.bedrockTypes.length === 0) problems.push('no Bedrock data events');
+      if (bedrockUse && c.bedrockTypes.length === 0) problems.push('no Bedrock data events');
       return problems.length
         ? { status: 'fail', message: `Trail ${trail.id} records ${problems.join(' and ')}.`, resource: trail }
         : {

@@ -16,6 +16,8 @@ export interface AiFootprint {
   sagemakerApi: Resource[];
   /** SageMaker resources or grants of sagemaker:InvokeEndpoint*: endpoints are invoked from the VPC. */
   sagemakerRuntime: Resource[];
+  /** The three runtime lists above, one after the other (one list, so messages quoting it are built once). */
+  anyRuntime: Resource[];
 }
 
 const AGENT_TYPES = new Set([
@@ -98,7 +100,13 @@ const cache = new WeakMap<ResourceGraph, AiFootprint>();
 export function aiFootprint(graph: ResourceGraph): AiFootprint {
   const hit = cache.get(graph);
   if (hit) return hit;
-  const fp: AiFootprint = { bedrockRuntime: [], bedrockAgentRuntime: [], sagemakerApi: [], sagemakerRuntime: [] };
+  const fp: AiFootprint = {
+    bedrockRuntime: [],
+    bedrockAgentRuntime: [],
+    sagemakerApi: [],
+    sagemakerRuntime: [],
+    anyRuntime: [],
+  };
   for (const r of graph.resources) {
     const bedrock = isBedrockType(r.type);
     const sagemaker = isSageMakerType(r.type);
@@ -109,6 +117,7 @@ export function aiFootprint(graph: ResourceGraph): AiFootprint {
     if (sagemaker) fp.sagemakerApi.push(r);
     if (sagemaker || g & SAGEMAKER) fp.sagemakerRuntime.push(r);
   }
+  fp.anyRuntime = [...fp.bedrockRuntime, ...fp.bedrockAgentRuntime, ...fp.sagemakerRuntime];
   cache.set(graph, fp);
   return fp;
 }
@@ -139,18 +148,24 @@ export function isAiHost(r: Resource): boolean {
 }
 
 /** Short list of ids for messages: `A, B, C and 2 more`. */
-const idListCache = new WeakMap<Resource[], string>();
+const idListCache = new WeakMap<readonly Resource[], Map<number, string>>();
 
-export function idList(rs: Resource[], max = 3): string {
+export function idList(rs: readonly Resource[], max = 3): string {
   // Graph rules quote the same evidence list for every VPC or group they judge: compute it once per list.
-  const cached = max === 3 ? idListCache.get(rs) : undefined;
-  if (cached !== undefined) return cached;
-  const text = idListUncached(rs, max);
-  if (max === 3) idListCache.set(rs, text);
+  let byMax = idListCache.get(rs);
+  if (!byMax) {
+    byMax = new Map();
+    idListCache.set(rs, byMax);
+  }
+  let text = byMax.get(max);
+  if (text === undefined) {
+    text = idListUncached(rs, max);
+    byMax.set(max, text);
+  }
   return text;
 }
 
-function idListUncached(rs: Resource[], max: number): string {
+function idListUncached(rs: readonly Resource[], max: number): string {
   // Evidence lists of a large scan hold hundreds of thousands of resources: count distinct ids without copies.
   const ids = new Set<string>();
   for (const r of rs) ids.add(r.id);

@@ -20,7 +20,7 @@ export const vpcEndpointS3Gateway = vpcEndpointRule({
       label: 's3',
       suffixes: ['s3'],
       types: ['Gateway', 'Interface'],
-      evidence: (fp) => [...fp.bedrockRuntime, ...fp.bedrockAgentRuntime, ...fp.sagemakerRuntime],
+      evidence: (fp) => fp.anyRuntime,
     },
   ],
 });
