@@ -22,3 +22,14 @@ export interface Contribution {
   /** Properties to set on the parent; arrays are appended to the parent's arrays. */
   props: Rec;
 }
+
+/**
+ * Properties a mapped resource may carry that its CloudFormation type does not have: settings Terraform keeps on the
+ * resource where CloudFormation wants a resource of its own (a topic's or queue's `policy` argument, where
+ * CloudFormation has AWS::SNS::TopicPolicy / AWS::SQS::QueuePolicy). Rules read them (see attached-policies.ts); the
+ * specification test allows exactly these.
+ */
+export const TERRAFORM_ONLY_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  'AWS::SNS::Topic': ['PolicyDocument'],
+  'AWS::SQS::Queue': ['PolicyDocument'],
+};

@@ -6,6 +6,13 @@ import { resourcesOf } from './test-fixtures.js';
 const messaging = resourcesOf('messaging.plan.json');
 
 describe('SNS mapping', () => {
+  it('maps a topic’s own `policy` argument, parsed, and no policy where there is none', () => {
+    expect(messaging('aws_sns_topic.inline').properties.PolicyDocument).toMatchObject({
+      Statement: [{ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+    });
+    expect(messaging('aws_sns_topic.open').properties).not.toHaveProperty('PolicyDocument');
+  });
+
   it('maps topics with their key', () => {
     const topic = messaging('aws_sns_topic.cmk');
     expect(topic).toMatchObject({ type: 'AWS::SNS::Topic', properties: { TopicName: 'inference-events' } });
@@ -28,15 +35,17 @@ describe('SNS rules on a plan', () => {
   it('sns-topic-cmk tells a customer managed key from the AWS managed one and none', () =>
     expect(verdicts('messaging.plan.json', 'sns-topic-cmk')).toEqual([
       'fail aws_sns_topic.aws_key',
+      'fail aws_sns_topic.inline',
       'fail aws_sns_topic.open',
       'fail aws_sns_topic.plain',
       'pass aws_sns_topic.cmk',
     ]));
-  it('sns-topic-tls-only passes encrypted topics and topics whose aws_sns_topic_policy denies plain HTTP', () =>
+  it('sns-topic-tls-only passes encrypted topics and topics whose policy (aws_sns_topic_policy, or their own `policy`) denies plain HTTP', () =>
     expect(verdicts('messaging.plan.json', 'sns-topic-tls-only')).toEqual([
       'fail aws_sns_topic.open',
       'pass aws_sns_topic.aws_key',
       'pass aws_sns_topic.cmk',
+      'pass aws_sns_topic.inline',
       'pass aws_sns_topic.plain',
     ]));
 });

@@ -6,7 +6,7 @@ export const snsMappings: TfMapping[] = [
   {
     tf: 'aws_sns_topic',
     cfn: 'AWS::SNS::Topic',
-    props: (r) =>
+    props: (r, plan) =>
       shaped(r.values, {
         TopicName: 'name',
         DisplayName: 'display_name',
@@ -16,6 +16,9 @@ export const snsMappings: TfMapping[] = [
         SignatureVersion: 'signature_version',
         TracingConfig: 'tracing_config',
         Tags: () => tagList(r.values),
+        // The `policy` argument: CloudFormation has no such property (a separate policy resource governs the topic);
+        // the TLS-only rule reads it as the topic's own policy (see attached-policies.ts).
+        PolicyDocument: () => clean(policyOf(plan, r, 'policy')),
       }),
   },
   {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isIntrinsic } from '../intrinsics.js';
+import { TERRAFORM_ONLY_PROPERTIES } from './mapping.js';
 import { ALL_MAPPINGS, MAPPINGS } from './mappings.js';
 import type { Plan, TfResource } from './plan.js';
 import { isRec, type Rec } from './records.js';
@@ -122,12 +123,15 @@ const fakePlan = {
   referencedBy: () => [],
 } as unknown as Plan;
 
+/** A property Steward adds to a type (see TERRAFORM_ONLY_PROPERTIES), which the specification does not list. */
+const terraformOnly = (cfnType: string, k: string) => TERRAFORM_ONLY_PROPERTIES[cfnType]?.includes(k) ?? false;
+
 function check(spec: Spec, cfnType: string, props: Rec, label: string, problems: string[]): void {
   const def = spec.resources.get(cfnType);
   if (!def) return void problems.push(`${label}: no CloudFormation type ${cfnType}`);
   for (const [k, v] of Object.entries(props)) {
     const p = def.properties[k];
-    if (v === undefined) continue;
+    if (v === undefined || terraformOnly(cfnType, k)) continue;
     if (!p) problems.push(`${label}: ${cfnType}.${k} (no such property)`);
     else unknownPaths(spec, v, p.type, `${label}: ${k}`, problems);
   }
@@ -150,6 +154,11 @@ describe('mappings against the CloudFormation specification', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('adds only properties CloudFormation really lacks', () => {
+    for (const [type, props] of Object.entries(TERRAFORM_ONLY_PROPERTIES))
+      for (const k of props) expect(spec.resources.get(type)?.properties[k], `${type}.${k}`).toBeUndefined();
   });
 
   it('maps only to CloudFormation types that exist', () => {
@@ -179,6 +188,7 @@ describe('mappings against the CloudFormation specification', () => {
         checked++;
         for (const [k, v] of Object.entries(r.properties)) {
           const p = def.properties[k];
+          if (terraformOnly(r.type, k)) continue;
           if (!p) problems.push(`${r.id}: ${r.type}.${k} (no such property)`);
           else unknownPaths(spec, v, p.type, `${r.id}: ${k}`, problems);
         }

@@ -6,7 +6,7 @@ export const sqsMappings: TfMapping[] = [
   {
     tf: 'aws_sqs_queue',
     cfn: 'AWS::SQS::Queue',
-    props: (r) =>
+    props: (r, plan) =>
       shaped(r.values, {
         QueueName: 'name',
         KmsMasterKeyId: 'kms_master_key_id',
@@ -23,6 +23,9 @@ export const sqsMappings: TfMapping[] = [
         RedrivePolicy: (s) => clean(parsePolicy(s.redrive_policy)),
         RedriveAllowPolicy: (s) => clean(parsePolicy(s.redrive_allow_policy)),
         Tags: () => tagList(r.values),
+        // The `policy` argument: CloudFormation has no such property (a separate policy resource governs the queue);
+        // the TLS-only rule reads it as the queue's own policy (see attached-policies.ts).
+        PolicyDocument: () => clean(policyOf(plan, r, 'policy')),
       }),
   },
   {
