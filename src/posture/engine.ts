@@ -127,14 +127,20 @@ class UnitMerger {
   private readonly received: Uint8Array;
   private next = 0;
 
+  private readonly onFindings: ScanOptions['onFindings'];
+  private readonly onRendered: ScanOptions['onRendered'];
+  /** Keep findings for the result (not when they are printed as they come, nor when the caller declines). */
+  private readonly retain: boolean;
+
   constructor(
     total: number,
     private readonly opts: UnitOptions,
-    private readonly onFindings: ScanOptions['onFindings'],
-    private readonly retain = true,
-    private readonly onRendered?: ScanOptions['onRendered'],
+    scanOptions: ScanOptions,
   ) {
     this.received = new Uint8Array(total);
+    this.onFindings = scanOptions.onFindings;
+    this.onRendered = scanOptions.onRendered;
+    this.retain = !scanOptions.render && (scanOptions.retainFindings ?? true);
   }
 
   /** A unit's result (once per index; a repeat is ignored). */
@@ -225,13 +231,7 @@ export function scanPaths(paths: readonly string[], opts: ScanOptions = {}): Sca
   const files = discoverTemplateFiles(paths, opts.root);
   const uo = unitOptions(files, opts, true);
   const tick = progress(opts, files.length);
-  const merger = new UnitMerger(
-    files.length,
-    uo,
-    opts.onFindings,
-    !opts.render && (opts.retainFindings ?? true),
-    opts.onRendered,
-  );
+  const merger = new UnitMerger(files.length, uo, opts);
   files.forEach((f, i) => {
     const u = scanUnit(f, uo);
     tick(f, u);
@@ -255,13 +255,7 @@ export async function scan(paths: readonly string[], opts: ScanOptions = {}): Pr
   jobs = Math.min(jobs, Math.max(1, files.length));
   const script = opts.workerScript ?? defaultWorkerScript();
   const namedRules = uo.rules.every((r) => allRules.includes(r));
-  const merger = new UnitMerger(
-    files.length,
-    uo,
-    opts.onFindings,
-    !opts.render && (opts.retainFindings ?? true),
-    opts.onRendered,
-  );
+  const merger = new UnitMerger(files.length, uo, opts);
   if (jobs <= 1 || !script || !namedRules) {
     files.forEach((f, i) => {
       const u = scanUnit(f, uo);

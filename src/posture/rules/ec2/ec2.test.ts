@@ -262,6 +262,55 @@ describe('security group ingress', () => {
   it('ec2-sg-no-public-ingress-ai-hosts judges only groups of AI hosts, 443 included', () =>
     expect(verdicts(t, ec2SgNoPublicIngressAiHosts)).toEqual(['pass NotebookSg', 'fail NotebookOpen', 'fail FnSg']));
 
+  it('ec2-sg-no-public-ingress-ai-hosts follows network interfaces to the accelerated instances that use them', () => {
+    const eni = tpl(`  GpuSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: gpu
+      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }]
+  TrainSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: train
+      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }]
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }]
+  GpuEni:
+    Type: AWS::EC2::NetworkInterface
+    Properties: { SubnetId: s, GroupSet: [!Ref GpuSg] }
+  TrainEni:
+    Type: AWS::EC2::NetworkInterface
+    Properties: { SubnetId: s, GroupSet: [!GetAtt TrainSg.GroupId] }
+  WebEni:
+    Type: AWS::EC2::NetworkInterface
+    Properties: { SubnetId: s, GroupSet: [!Ref WebSg] }
+  Gpu:
+    Type: AWS::EC2::Instance
+    Properties:
+      InstanceType: p5.48xlarge
+      ImageId: ami-1
+      NetworkInterfaces: [{ NetworkInterfaceId: !Ref GpuEni, DeviceIndex: "0" }]
+  Trainer:
+    Type: AWS::EC2::Instance
+    Properties: { InstanceType: trn1.32xlarge, ImageId: ami-1 }
+  TrainerEni:
+    Type: AWS::EC2::NetworkInterfaceAttachment
+    Properties: { InstanceId: !Ref Trainer, NetworkInterfaceId: !Ref TrainEni, DeviceIndex: "1" }
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      InstanceType: t3.micro
+      ImageId: ami-1
+      NetworkInterfaces: [{ NetworkInterfaceId: !Ref WebEni, DeviceIndex: "0" }]
+`);
+    expect(verdicts(eni, ec2SgNoPublicIngressAiHosts)).toEqual(['fail GpuSg', 'fail TrainSg']);
+    const f = runRules(eni, [ec2SgNoPublicIngressAiHosts]);
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('Gpu'), expect.stringContaining('Trainer')]);
+  });
+
   it('points the AI-host finding at the offending rule', () => {
     const f = runRules(t, [ec2SgNoPublicIngressAiHosts]).find((x) => x.resource.id === 'FnSg')!;
     expect(f.resource.line).toBe(t.split('\n').findIndex((l) => l.includes('"::/0"')) + 1);

@@ -66,7 +66,23 @@ export function groupOf(graph: ResourceGraph, r: Resource): Resource | undefined
   return g?.type === 'AWS::EC2::SecurityGroup' ? g : undefined;
 }
 
-/** AI compute (see isAiHost) that references the security group. */
+/**
+ * AI compute (see isAiHost) the security group guards: hosts that reference it, and hosts that use a network
+ * interface in the group (an instance that lists the interface by id, or an AWS::EC2::NetworkInterfaceAttachment
+ * that attaches it to an instance), since such an instance takes its groups from the interface.
+ */
 export function aiHostsOf(graph: ResourceGraph, sg: Resource): Resource[] {
-  return graph.referencing(sg).filter(isAiHost);
+  const direct = graph.referencing(sg);
+  const hosts = new Set(direct.filter(isAiHost));
+  for (const eni of direct) {
+    if (eni.type !== 'AWS::EC2::NetworkInterface') continue;
+    for (const user of graph.referencing(eni)) {
+      if (isAiHost(user)) hosts.add(user);
+      if (user.type !== 'AWS::EC2::NetworkInterfaceAttachment') continue;
+      const instance = refTarget(user.properties.InstanceId);
+      const host = instance ? graph.get(user, instance) : undefined;
+      if (host && isAiHost(host)) hosts.add(host);
+    }
+  }
+  return [...hosts];
 }

@@ -63,6 +63,26 @@ describe('EC2 compute mapping', () => {
     expect(refTarget(a.properties.InstanceId)).toBe('aws_instance.gpu_hardened');
     expect(refTarget(a.properties.VolumeId)).toBe('aws_ebs_volume.checkpoints');
   });
+
+  it('maps network interfaces and their attachments, with the groups and instances they name', () => {
+    const eni = compute('aws_network_interface.gpu');
+    expect(eni.type).toBe('AWS::EC2::NetworkInterface');
+    expect(eni.refs).toContain('aws_security_group.gpu_eni');
+    const a = compute('aws_network_interface_attachment.trainer');
+    expect(a.type).toBe('AWS::EC2::NetworkInterfaceAttachment');
+    expect(a.properties.DeviceIndex).toBe('1');
+    expect(refTarget(a.properties.InstanceId)).toBe('aws_instance.gpu_hardened');
+    expect(refTarget(a.properties.NetworkInterfaceId)).toBe('aws_network_interface.trainer');
+    expect(compute('aws_instance.gpu_eni').refs).toContain('aws_network_interface.gpu');
+  });
+});
+
+describe('security groups of accelerated hosts on a plan', () => {
+  it('ec2-sg-no-public-ingress-ai-hosts follows interfaces to the instances that use or attach them', () =>
+    expect(verdicts('compute.plan.json', 'ec2-sg-no-public-ingress-ai-hosts')).toEqual([
+      'fail aws_security_group.gpu_eni',
+      'fail aws_security_group.trainer_eni',
+    ]));
 });
 
 describe('accelerated-host rules on a plan', () => {
@@ -73,6 +93,7 @@ describe('accelerated-host rules on a plan', () => {
       'fail aws_instance.gpu_direct',
       'fail aws_launch_template.gpu_loose',
       'pass aws_instance.from_secure',
+      'pass aws_instance.gpu_eni',
       'pass aws_instance.gpu_hardened',
       'pass aws_launch_template.gpu_secure',
     ]));
@@ -84,6 +105,7 @@ describe('accelerated-host rules on a plan', () => {
       'fail aws_instance.gpu_direct',
       'fail aws_launch_template.gpu_loose',
       'pass aws_instance.from_secure',
+      'pass aws_instance.gpu_eni',
       'pass aws_instance.gpu_hardened', // associate_public_ip_address = false overrides the public subnet
       'pass aws_launch_template.gpu_secure',
     ]));
@@ -94,6 +116,7 @@ describe('accelerated-host rules on a plan', () => {
       'fail aws_instance.default_vpc',
       'fail aws_instance.from_loose',
       'fail aws_instance.gpu_direct',
+      'fail aws_instance.gpu_eni',
       'fail aws_launch_template.gpu_loose',
       'pass aws_ebs_volume.scratch',
       'pass aws_instance.from_secure',

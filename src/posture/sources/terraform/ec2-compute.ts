@@ -155,4 +155,27 @@ export const ec2ComputeMappings: TfMapping[] = [
     cfn: 'AWS::EC2::VolumeAttachment',
     props: (r) => shaped(r.values, { Device: 'device_name', InstanceId: 'instance_id', VolumeId: 'volume_id' }),
   },
+  {
+    // An instance that uses an interface by id takes its security groups from it.
+    tf: 'aws_network_interface',
+    cfn: 'AWS::EC2::NetworkInterface',
+    props: (r) =>
+      shaped(r.values, {
+        Description: 'description',
+        SubnetId: 'subnet_id',
+        GroupSet: 'security_groups',
+        SourceDestCheck: 'source_dest_check',
+        Tags: () => tagList(r.values),
+      }),
+  },
+  {
+    tf: 'aws_network_interface_attachment',
+    cfn: 'AWS::EC2::NetworkInterfaceAttachment',
+    props: (r) =>
+      shaped(r.values, {
+        InstanceId: 'instance_id',
+        NetworkInterfaceId: 'network_interface_id',
+        DeviceIndex: (s) => (typeof s.device_index === 'number' ? String(s.device_index) : clean(s.device_index)),
+      }),
+  },
 ];
