@@ -1,5 +1,5 @@
 import type { Resource, SourceFormat, SourcePosition, Template } from './graph.js';
-import { aiGrantBits, hasAiGrants } from './rules/ec2/ai-footprint.js';
+import { aiGrantBits, hasAiGrants } from './rules/ai-footprint.js';
 import type { PropertyKeep } from './slice-spec.js';
 
 const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});

@@ -2,7 +2,7 @@ import type { Resource } from '../graph.js';
 import type { RuleContext } from '../rule.js';
 import { collectRefs } from '../sources/intrinsics.js';
 import { asArray, isSet } from '../values.js';
-import { sameTemplate } from './kms/branches.js';
+import { sameTemplate } from './deploy-values.js';
 
 /** A resource-policy type and the property naming the resources it governs (a list or a single value). */
 export interface PolicyHolder {

@@ -1,6 +1,6 @@
 import { actionMatches, type Statement, statements } from '../policy-document.js';
 import { asArray } from '../values.js';
-import { parsePolicyDocument } from './iam/iam-documents.js';
+import { parsePolicyDocument } from './identity-policies.js';
 
 /** `"*"` or `{ AWS: "*" }` (alone or in a list): the statement applies to every caller. */
 function isEveryone(principal: unknown): boolean {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../findings/finding.js';
 import { ResourceGraph, type Template } from '../graph.js';
 import { DetachedResource, detach, sliceFromText } from '../graph-slice.js';
-import { aiFootprint } from '../rules/ec2/ai-footprint.js';
+import { aiFootprint } from '../rules/ai-footprint.js';
 import type { UnitResult } from '../scan-unit.js';
 import { decodeBatch, encodeBatch } from './serialize.js';
 

@@ -1,5 +1,5 @@
 import type { GraphRule } from '../../rule.js';
-import { idList } from '../ec2/ai-footprint.js';
+import { idList } from '../ai-footprint.js';
 import { AI_RESOURCE_TYPES } from '../ec2/ai-resource-types.js';
 
 const isAiType = (t: string) =>

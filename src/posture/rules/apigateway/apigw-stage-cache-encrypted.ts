@@ -1,7 +1,7 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
 import { asArray, asBool } from '../../values.js';
-import { settle } from '../kms/branches.js';
+import { settle } from '../deploy-values.js';
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Rec) : {});

@@ -1,7 +1,7 @@
 import { pass, type ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
 import { asArray } from '../../values.js';
-import { settle } from '../kms/branches.js';
+import { settle } from '../deploy-values.js';
 
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

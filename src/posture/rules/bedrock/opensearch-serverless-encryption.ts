@@ -1,7 +1,7 @@
 import type { Resource } from '../../graph.js';
 import type { RuleContext } from '../../rule.js';
 import { asBool, dig, isSet } from '../../values.js';
-import { coveringRules } from '../opensearchserverless/security-policies.js';
+import { coveringRules } from '../opensearch-security-policies.js';
 
 export interface EncryptionFinding {
   status: 'pass' | 'fail' | 'skip';

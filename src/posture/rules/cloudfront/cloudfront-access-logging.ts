@@ -1,7 +1,7 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { collectRefs } from '../../sources/intrinsics.js';
 import { isSet } from '../../values.js';
-import { sameTemplate } from '../kms/branches.js';
+import { sameTemplate } from '../deploy-values.js';
 
 export const cloudfrontAccessLogging: ResourceRule = {
   kind: 'resource',

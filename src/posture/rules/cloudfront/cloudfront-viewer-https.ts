@@ -1,6 +1,6 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { asArray } from '../../values.js';
-import { branches } from '../iam/iam-documents.js';
+import { branches } from '../identity-policies.js';
 
 export const cloudfrontViewerHttps: ResourceRule = {
   kind: 'resource',

@@ -1,8 +1,8 @@
 import type { Resource } from '../../graph.js';
 import type { GraphRule, Verdict } from '../../rule.js';
-import { aiFootprint, idList } from '../ec2/ai-footprint.js';
+import { aiFootprint, idList } from '../ai-footprint.js';
 import { AI_RESOURCE_TYPES } from '../ec2/ai-resource-types.js';
-import { IDENTITY_POLICY_TYPES } from '../iam/iam-documents.js';
+import { IDENTITY_POLICY_TYPES } from '../identity-policies.js';
 import { dataEventCoverage } from './trail-selectors.js';
 
 const isAiType = (t: string) =>

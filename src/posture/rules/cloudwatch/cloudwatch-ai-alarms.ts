@@ -2,9 +2,9 @@ import type { Resource } from '../../graph.js';
 import type { GraphRule, Verdict } from '../../rule.js';
 import { collectRefs } from '../../sources/intrinsics.js';
 import { asArray } from '../../values.js';
-import { aiFootprint, idList } from '../ec2/ai-footprint.js';
+import { aiFootprint, idList } from '../ai-footprint.js';
 import { AI_RESOURCE_TYPES } from '../ec2/ai-resource-types.js';
-import { IDENTITY_POLICY_TYPES } from '../iam/iam-documents.js';
+import { IDENTITY_POLICY_TYPES } from '../identity-policies.js';
 
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

@@ -1,6 +1,6 @@
 import type { Resource } from '../../graph.js';
 import { fail, pass, type ResourceRule, type RuleContext, type Verdict } from '../../rule.js';
-import { boolIs, decide, settle, valuesAt } from '../kms/branches.js';
+import { boolIs, decide, settle, valuesAt } from '../deploy-values.js';
 import { classifyKeyRef, keyRefAt } from '../kms/key-reference.js';
 import { combine, replicaOutcomes } from './replicas.js';
 

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../rule.js';
-import { boolIs, decide, settle, valuesAt } from '../kms/branches.js';
+import { boolIs, decide, settle, valuesAt } from '../deploy-values.js';
 import { combine, replicaOutcomes } from './replicas.js';
 
 export const dynamodbTableDeletionProtection: ResourceRule = {

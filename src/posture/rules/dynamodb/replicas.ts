@@ -1,7 +1,7 @@
 import type { Resource } from '../../graph.js';
 import type { RuleContext } from '../../rule.js';
 import { asArray, asString, dig } from '../../values.js';
-import { decide, type Outcome, valuesAt } from '../kms/branches.js';
+import { decide, type Outcome, valuesAt } from '../deploy-values.js';
 
 export interface ReplicaOutcome {
   /** The replica's Region (or its index when the Region is not a literal). */

@@ -1,7 +1,7 @@
 import type { Resource } from '../../graph.js';
 import type { RuleContext } from '../../rule.js';
 import { refTarget } from '../../sources/intrinsics.js';
-import { isAiHost } from './ai-footprint.js';
+import { isAiHost } from '../ai-footprint.js';
 
 /** The launch template an instance is launched from, when it is declared in the same template. */
 export function launchTemplateOf(ctx: RuleContext, instance: Resource): Resource | undefined {

@@ -1,6 +1,6 @@
 import type { Resource } from '../../graph.js';
 import { pass, type ResourceRule, type RuleContext } from '../../rule.js';
-import { decide, type Outcome, settle, valuesAt } from '../kms/branches.js';
+import { decide, type Outcome, settle, valuesAt } from '../deploy-values.js';
 import { isAcceleratedHost, launchTemplateOf, usesUnreadLaunchTemplate } from './accelerated-hosts.js';
 
 /** Where the metadata options sit: on the instance itself, or in a launch template's data. */

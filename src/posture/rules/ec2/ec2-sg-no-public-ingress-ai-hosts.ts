@@ -1,5 +1,5 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
-import { idList } from './ai-footprint.js';
+import { idList } from '../ai-footprint.js';
 import { aiHostsOf, describePorts, groupOf, ingressRules, worldCidr } from './security-groups.js';
 
 export const ec2SgNoPublicIngressAiHosts: ResourceRule = {

@@ -1,7 +1,7 @@
 import type { Resource, ResourceGraph } from '../../graph.js';
 import type { RuleContext } from '../../rule.js';
 import { refTarget } from '../../sources/intrinsics.js';
-import { isAiHost } from './ai-footprint.js';
+import { isAiHost } from '../ai-footprint.js';
 
 /** One ingress rule, inline in a security group or a standalone AWS::EC2::SecurityGroupIngress. */
 export interface Ingress {

@@ -2,8 +2,8 @@ import type { Severity } from '../../../findings/finding.js';
 import type { Resource, ResourceGraph } from '../../graph.js';
 import { fail, type GraphRule, pass, type RuleEquivalents, type RuleMeta } from '../../rule.js';
 import { refTarget } from '../../sources/intrinsics.js';
-import { IDENTITY_POLICY_TYPES } from '../iam/iam-documents.js';
-import { type AiFootprint, aiFootprint, idList } from './ai-footprint.js';
+import { type AiFootprint, aiFootprint, idList } from '../ai-footprint.js';
+import { IDENTITY_POLICY_TYPES } from '../identity-policies.js';
 import { AI_RESOURCE_TYPES } from './ai-resource-types.js';
 
 /**

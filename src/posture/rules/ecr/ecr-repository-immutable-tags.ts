@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
-import { decide, settle, valuesAt } from '../kms/branches.js';
+import { decide, settle, valuesAt } from '../deploy-values.js';
 
 /** IMMUTABLE, or IMMUTABLE_WITH_EXCLUSION (every tag but the listed exclusions is immutable). */
 const immutable = (v: unknown): boolean | undefined =>

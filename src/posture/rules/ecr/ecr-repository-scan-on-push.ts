@@ -1,7 +1,7 @@
 import type { Resource } from '../../graph.js';
 import { pass, type ResourceRule, type RuleContext } from '../../rule.js';
 import { asArray, asString, dig } from '../../values.js';
-import { allOfType, boolIs, decide, settle, valuesAt } from '../kms/branches.js';
+import { allOfType, boolIs, decide, settle, valuesAt } from '../deploy-values.js';
 
 const REGISTRY_SCANNING = 'AWS::ECR::RegistryScanningConfiguration';
 const SCANS_NEW_IMAGES = new Set(['SCAN_ON_PUSH', 'CONTINUOUS_SCAN']);

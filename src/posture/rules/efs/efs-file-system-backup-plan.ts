@@ -1,5 +1,5 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
-import { backupSelectionsOf } from '../backup/backup-selections.js';
+import { backupSelectionsOf } from '../backup-selections.js';
 
 /** EFS ARNs name the file system id, which a template cannot know: only wildcards and references match. */
 const FILE_SYSTEM_ARN = /^arn:[^:]*:elasticfilesystem:[^:]*:[^:]*:file-system\/(.+)$/;

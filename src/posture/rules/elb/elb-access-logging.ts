@@ -1,7 +1,7 @@
 import { pass, type ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
 import { asArray, asBool } from '../../values.js';
-import { settle } from '../kms/branches.js';
+import { settle } from '../deploy-values.js';
 import { lbType } from './load-balancers.js';
 
 type Rec = Record<string, unknown>;

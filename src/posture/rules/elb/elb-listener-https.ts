@@ -1,5 +1,5 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
-import { branches } from '../iam/iam-documents.js';
+import { branches } from '../identity-policies.js';
 import { lbType, listenerLoadBalancer, listenerProtocol, redirectsToHttps } from './load-balancers.js';
 
 const ENCRYPTED_OR_NOT_HTTP = new Set(['HTTPS', 'TLS', 'TCP', 'UDP', 'TCP_UDP']);

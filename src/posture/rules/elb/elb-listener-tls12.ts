@@ -1,5 +1,5 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
-import { branches } from '../iam/iam-documents.js';
+import { branches } from '../identity-policies.js';
 import { listenerProtocol, redirectsToHttps } from './load-balancers.js';
 
 /** Predefined ELB security policies whose minimum protocol is TLS 1.2 or 1.3. */

@@ -2,7 +2,7 @@ import type { Resource } from '../../graph.js';
 import { fail, pass, type ResourceRule, type RuleContext } from '../../rule.js';
 import { refTarget } from '../../sources/intrinsics.js';
 import { asArray, isSet } from '../../values.js';
-import { trustedServices } from './iam-documents.js';
+import { trustedServices } from '../identity-policies.js';
 
 const AGENT_SERVICES = ['bedrock.amazonaws.com', 'bedrock-agentcore.amazonaws.com'];
 

@@ -1,5 +1,5 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
-import { principalsOf, trustStatements } from './iam-documents.js';
+import { principalsOf, trustStatements } from '../identity-policies.js';
 
 const AI_SERVICES = ['bedrock.amazonaws.com', 'bedrock-agentcore.amazonaws.com'];
 const SOURCE_KEYS = ['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths'];

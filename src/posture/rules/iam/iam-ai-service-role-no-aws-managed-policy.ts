@@ -1,6 +1,6 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { asArray } from '../../values.js';
-import { trustedServices } from './iam-documents.js';
+import { trustedServices } from '../identity-policies.js';
 import { awsManagedPolicyName } from './managed-policy-arns.js';
 
 const AI_SERVICES = ['sagemaker.amazonaws.com', 'bedrock.amazonaws.com', 'bedrock-agentcore.amazonaws.com'];

@@ -1,6 +1,6 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { asArray } from '../../values.js';
-import { allowStatements, IDENTITY_POLICY_TYPES, identityPolicyDocs, whenSuffix } from './iam-documents.js';
+import { allowStatements, IDENTITY_POLICY_TYPES, identityPolicyDocs, whenSuffix } from '../identity-policies.js';
 import { awsManagedPolicyName } from './managed-policy-arns.js';
 
 /** The AWS managed AdministratorAccess policy, however its partition is written. */

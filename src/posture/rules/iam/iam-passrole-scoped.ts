@@ -1,6 +1,6 @@
 import { actionMatches } from '../../policy-document.js';
 import { fail, pass, type ResourceRule } from '../../rule.js';
-import { allowStatements, IDENTITY_POLICY_TYPES, identityPolicyDocs, whenSuffix } from './iam-documents.js';
+import { allowStatements, IDENTITY_POLICY_TYPES, identityPolicyDocs, whenSuffix } from '../identity-policies.js';
 import { isAnyRole, resourceTexts } from './role-resources.js';
 
 export const iamPassroleScoped: ResourceRule = {

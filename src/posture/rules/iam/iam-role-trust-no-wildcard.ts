@@ -1,5 +1,5 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
-import { parsePolicyDocument, principalsOf, trustStatements } from './iam-documents.js';
+import { parsePolicyDocument, principalsOf, trustStatements } from '../identity-policies.js';
 
 export const iamRoleTrustNoWildcard: ResourceRule = {
   kind: 'resource',

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../../../catalog/catalog.js';
 import { runRules, verdicts } from '../../test-helpers.js';
+import { branches, parsePolicyDocument } from '../identity-policies.js';
 import { planVerdicts } from '../plan-test-helpers.js';
 import { iamAgentPermissionBoundary } from './iam-agent-permission-boundary.js';
 import { iamAiServiceRoleConfusedDeputy } from './iam-ai-service-role-confused-deputy.js';
 import { iamAiServiceRoleNoAwsManagedPolicy } from './iam-ai-service-role-no-aws-managed-policy.js';
 import { iamAssumeRoleScoped } from './iam-assume-role-scoped.js';
-import { branches, parsePolicyDocument } from './iam-documents.js';
 import { iamNoAccessKeys } from './iam-no-access-keys.js';
 import { iamNoAdminPolicy } from './iam-no-admin-policy.js';
 import { iamPassroleScoped } from './iam-passrole-scoped.js';

@@ -1,4 +1,4 @@
-import type { FoundStatement } from './iam-documents.js';
+import type { FoundStatement } from '../identity-policies.js';
 
 /**
  * The Resource entries of a statement as written, with `Fn::Sub` templates kept as text (`${AWS::AccountId}` stays

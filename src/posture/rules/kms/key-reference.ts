@@ -1,7 +1,7 @@
 import type { Resource } from '../../graph.js';
 import type { RuleContext } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
-import { valuesAt } from './branches.js';
+import { valuesAt } from '../deploy-values.js';
 
 /** What a KMS key property points at. */
 export type KeyRefKind = 'customer' | 'aws-managed' | 'absent';

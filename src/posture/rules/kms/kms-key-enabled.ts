@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../rule.js';
-import { boolIs, decide, settle, valuesAt } from './branches.js';
+import { boolIs, decide, settle, valuesAt } from '../deploy-values.js';
 
 export const kmsKeyEnabled: ResourceRule = {
   kind: 'resource',

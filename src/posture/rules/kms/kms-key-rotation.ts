@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../rule.js';
-import { boolIs, decide, settle, valuesAt } from './branches.js';
+import { boolIs, decide, settle, valuesAt } from '../deploy-values.js';
 
 /** Automatic rotation exists only for symmetric encryption keys whose material KMS generates and holds. */
 function rotationUnsupported(keySpec: unknown, origin: unknown): string | undefined {

@@ -3,9 +3,9 @@ import { statements } from '../../policy-document.js';
 import type { RuleContext } from '../../rule.js';
 import { refTarget } from '../../sources/intrinsics.js';
 import { asArray } from '../../values.js';
-import { aiFootprint, callsAiServices } from '../ec2/ai-footprint.js';
-import { parsePolicyDocument } from '../iam/iam-documents.js';
+import { aiFootprint, callsAiServices } from '../ai-footprint.js';
 import { awsManagedPolicyName } from '../iam/managed-policy-arns.js';
+import { parsePolicyDocument } from '../identity-policies.js';
 
 export const FUNCTION_TYPES = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
 

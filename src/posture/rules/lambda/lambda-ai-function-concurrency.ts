@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
-import { decide, settle, valuesAt } from '../kms/branches.js';
+import { decide, settle, valuesAt } from '../deploy-values.js';
 import { aiFunctionReason, FUNCTION_TYPES } from './ai-functions.js';
 
 /** A reserved concurrency given as a number (0 switches the function off), or resolved at deploy time. */

@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
-import { decide, settle, valuesAt } from '../kms/branches.js';
+import { decide, settle, valuesAt } from '../deploy-values.js';
 import { aiFunctionReason, FUNCTION_TYPES } from './ai-functions.js';
 
 /** Subnets given as a non-empty list, or as a parameter or import resolved at deploy time. */

@@ -1,6 +1,6 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
-import { valuesAt } from '../kms/branches.js';
+import { valuesAt } from '../deploy-values.js';
 import { keyRefAt } from '../kms/key-reference.js';
 
 /** True when the function declares at least one environment variable (or a map only known at deploy time). */

@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
-import { decide, settle, valuesAt } from '../kms/branches.js';
+import { decide, settle, valuesAt } from '../deploy-values.js';
 
 const authenticated = (v: unknown): boolean | undefined =>
   typeof v === 'string' ? v !== 'NONE' : v !== undefined && isIntrinsic(v) ? undefined : false;

@@ -1,5 +1,5 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
-import { boolIs, decide, valuesAt } from '../kms/branches.js';
+import { boolIs, decide, valuesAt } from '../deploy-values.js';
 import { keyRefAt } from '../kms/key-reference.js';
 import { DOMAIN_TYPES } from './domain-types.js';
 

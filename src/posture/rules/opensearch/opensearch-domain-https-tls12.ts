@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
-import { boolIs, decide, settle, valuesAt } from '../kms/branches.js';
+import { boolIs, decide, settle, valuesAt } from '../deploy-values.js';
 import { DOMAIN_TYPES } from './domain-types.js';
 
 /** TLS security policies whose minimum version is 1.2 (`Policy-Min-TLS-1-2-2019-07`, `…-PFS-2023-10`). */

@@ -1,6 +1,6 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { asArray, dig } from '../../values.js';
-import { valuesAt } from '../kms/branches.js';
+import { valuesAt } from '../deploy-values.js';
 import { policyDocument, publicGrants } from '../s3/public-principal.js';
 import { DOMAIN_TYPES } from './domain-types.js';
 

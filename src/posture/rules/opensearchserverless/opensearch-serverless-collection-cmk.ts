@@ -1,8 +1,8 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { asBool, isSet } from '../../values.js';
-import { valuesAt } from '../kms/branches.js';
+import { valuesAt } from '../deploy-values.js';
 import { keyRefAt } from '../kms/key-reference.js';
-import { coveringRules } from './security-policies.js';
+import { coveringRules } from '../opensearch-security-policies.js';
 
 export const opensearchServerlessCollectionCmk: ResourceRule = {
   kind: 'resource',

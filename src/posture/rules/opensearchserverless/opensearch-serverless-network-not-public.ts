@@ -1,7 +1,7 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { asArray, asBool } from '../../values.js';
+import { policyType } from '../opensearch-security-policies.js';
 import { policyJson } from './policy-text.js';
-import { policyType } from './security-policies.js';
 
 export const opensearchServerlessNetworkNotPublic: ResourceRule = {
   kind: 'resource',

@@ -1,7 +1,7 @@
 import type { Resource } from '../../graph.js';
 import type { RuleContext } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
-import { parametersOf } from '../kms/branches.js';
+import { parametersOf } from '../deploy-values.js';
 
 /**
  * Render a string property built with `Ref`, `Fn::Sub` or `Fn::Join` into text. Parameters with a default become

@@ -1,6 +1,6 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { isSet } from '../../values.js';
-import { backupSelectionsOf } from '../backup/backup-selections.js';
+import { backupSelectionsOf } from '../backup-selections.js';
 import { clusterManaged } from './engine.js';
 
 const INSTANCE_ARN = /^arn:[^:]*:rds:[^:]*:[^:]*:db:(.+)$/;

@@ -1,7 +1,7 @@
 import type { ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
 import { isSet } from '../../values.js';
-import { decide, settle, valuesAt } from '../kms/branches.js';
+import { decide, settle, valuesAt } from '../deploy-values.js';
 import { clusterManaged } from './engine.js';
 
 /** Days of automated backups below which a poisoned or deleted dataset is likely noticed too late. */

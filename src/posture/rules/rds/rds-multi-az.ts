@@ -2,7 +2,7 @@ import type { Resource } from '../../graph.js';
 import { fail, pass, type ResourceRule, type RuleContext } from '../../rule.js';
 import { refTarget } from '../../sources/intrinsics.js';
 import { isSet } from '../../values.js';
-import { boolIs, decide, settle, valuesAt } from '../kms/branches.js';
+import { boolIs, decide, settle, valuesAt } from '../deploy-values.js';
 import { clusterManaged, engineOf } from './engine.js';
 
 /** Aurora instances declared in the cluster's template (each one beyond the writer is a failover replica). */

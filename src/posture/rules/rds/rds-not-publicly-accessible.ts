@@ -2,7 +2,7 @@ import type { Resource } from '../../graph.js';
 import type { ResourceRule, RuleContext } from '../../rule.js';
 import { isIntrinsic, refTarget } from '../../sources/intrinsics.js';
 import { asArray, asBool, isSet } from '../../values.js';
-import { decide, settle, valuesAt } from '../kms/branches.js';
+import { decide, settle, valuesAt } from '../deploy-values.js';
 
 /** Where RDS would place the database when PubliclyAccessible is left unset, and whether that makes it public. */
 interface Placement {

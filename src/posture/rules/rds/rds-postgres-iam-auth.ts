@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../rule.js';
 import { isSet } from '../../values.js';
-import { boolIs, decide, settle, valuesAt } from '../kms/branches.js';
+import { boolIs, decide, settle, valuesAt } from '../deploy-values.js';
 import { engineOf } from './engine.js';
 
 /** Engines that run pgvector, the vector store option for Bedrock knowledge bases on RDS. */

@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../rule.js';
 import { fail, pass } from '../../rule.js';
-import { boolIs, decide, valuesAt } from '../kms/branches.js';
+import { boolIs, decide, valuesAt } from '../deploy-values.js';
 import { keyRefAt } from '../kms/key-reference.js';
 import { clusterManaged, inheritsStorage } from './engine.js';
 

@@ -1,6 +1,6 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { refTarget } from '../../sources/intrinsics.js';
-import { valuesAt } from '../kms/branches.js';
+import { valuesAt } from '../deploy-values.js';
 
 export const s3BucketAccessLogging: ResourceRule = {
   kind: 'resource',

@@ -1,6 +1,6 @@
 import { fail, pass, type ResourceRule } from '../../rule.js';
 import { asArray, dig, isSet } from '../../values.js';
-import { boolIs, decide, valuesAt } from '../kms/branches.js';
+import { boolIs, decide, valuesAt } from '../deploy-values.js';
 
 /** Tag keys that carry a criticality rating, compared without case, dashes or underscores. */
 const CRITICALITY_KEYS = new Set(['criticality', 'datacriticality']);

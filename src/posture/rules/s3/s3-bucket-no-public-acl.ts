@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../rule.js';
 import { isIntrinsic } from '../../sources/intrinsics.js';
-import { decide, settle, valuesAt } from '../kms/branches.js';
+import { decide, settle, valuesAt } from '../deploy-values.js';
 
 /** Canned ACLs that grant access beyond the owning account. */
 const PUBLIC_ACLS = new Set(['PublicRead', 'PublicReadWrite', 'AuthenticatedRead']);

@@ -2,7 +2,7 @@ import type { Resource } from '../../graph.js';
 import { fail, pass, type ResourceRule, type RuleContext } from '../../rule.js';
 import { refTarget } from '../../sources/intrinsics.js';
 import { isSet } from '../../values.js';
-import { sameTemplate } from '../kms/branches.js';
+import { sameTemplate } from '../deploy-values.js';
 
 const SCHEDULE = 'AWS::SecretsManager::RotationSchedule';
 

@@ -1,6 +1,6 @@
-import type { Resource, ResourceGraph } from '../../graph.js';
-import { actionMatches } from '../../policy-document.js';
-import { allowStatements, IDENTITY_POLICY_TYPES } from '../iam/iam-documents.js';
+import type { Resource, ResourceGraph } from '../graph.js';
+import { actionMatches } from '../policy-document.js';
+import { allowStatements, IDENTITY_POLICY_TYPES } from './identity-policies.js';
 
 /**
  * Which AI services a scan uses, read from what it declares: Bedrock and SageMaker resources, and the Bedrock /

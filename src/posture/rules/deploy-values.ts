@@ -1,7 +1,7 @@
-import type { Resource } from '../../graph.js';
-import { fail, pass, type RuleContext, type Verdict } from '../../rule.js';
-import { isIntrinsic } from '../../sources/intrinsics.js';
-import { asBool } from '../../values.js';
+import type { Resource } from '../graph.js';
+import { fail, pass, type RuleContext, type Verdict } from '../rule.js';
+import { isIntrinsic } from '../sources/intrinsics.js';
+import { asBool } from '../values.js';
 
 type Params = Record<string, { Default?: unknown }>;
 

@@ -1,6 +1,6 @@
-import type { Resource } from '../../graph.js';
-import { type Statement, statements } from '../../policy-document.js';
-import { asArray } from '../../values.js';
+import type { Resource } from '../graph.js';
+import { type Statement, statements } from '../policy-document.js';
+import { asArray } from '../values.js';
 
 /**
  * IAM policy documents as CloudFormation lets you write them: objects, JSON strings, JSON inside `Fn::Sub`, and

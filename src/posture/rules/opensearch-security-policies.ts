@@ -1,8 +1,8 @@
-import type { Resource } from '../../graph.js';
-import type { RuleContext } from '../../rule.js';
-import { asArray, asString } from '../../values.js';
-import { allOfType } from '../kms/branches.js';
-import { patternCovers, policyJson, renderText, specificity } from './policy-text.js';
+import type { Resource } from '../graph.js';
+import type { RuleContext } from '../rule.js';
+import { asArray, asString } from '../values.js';
+import { allOfType } from './deploy-values.js';
+import { patternCovers, policyJson, renderText, specificity } from './opensearchserverless/policy-text.js';
 
 /** The policy type (`encryption`, `network`), read through parameter defaults. */
 export function policyType(ctx: RuleContext, p: Resource): string | undefined {

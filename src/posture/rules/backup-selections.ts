@@ -1,9 +1,9 @@
-import type { Resource } from '../../graph.js';
-import type { RuleContext } from '../../rule.js';
-import { collectRefs } from '../../sources/intrinsics.js';
-import { asArray } from '../../values.js';
-import { arnText } from '../iam/managed-policy-arns.js';
-import { sameTemplate } from '../kms/branches.js';
+import type { Resource } from '../graph.js';
+import type { RuleContext } from '../rule.js';
+import { collectRefs } from '../sources/intrinsics.js';
+import { asArray } from '../values.js';
+import { sameTemplate } from './deploy-values.js';
+import { arnText } from './iam/managed-policy-arns.js';
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Rec) : {});
