@@ -55,10 +55,12 @@ function parseDocument(text: string): PositionedValue {
       value = undefined;
     }
     if (value !== undefined) {
-      const positions = new JsonPositions(text);
-      const lineCol = (path: readonly (string | number)[]) => positions.lineCol(path);
-      checkDepth(value, lineCol);
-      return { value, lineCol };
+      // JSON.parse accepts any depth; the walks that follow recurse, so bound it here with a clear message. The
+      // positions' scan sees the depth (findings need that scan anyway): no walk of the parsed value for it.
+      const positions = new JsonPositions(text, MAX_DEPTH);
+      const deep = positions.tooDeep();
+      if (deep) throw new SourceParseError(`nesting deeper than ${MAX_DEPTH} levels`, ...deep);
+      return { value, lineCol: (path) => positions.lineCol(path) };
     }
   }
   return parseWithPositions(text, {
@@ -72,34 +74,6 @@ function skipBom(text: string): number {
   let i = 0;
   while (i < text.length && /[\s\ufeff]/.test(text[i]!)) i++;
   return i;
-}
-
-/** JSON.parse accepts any depth; the walks that follow recurse, so bound it here with a clear message. */
-function checkDepth(value: unknown, lineCol: PositionedValue['lineCol']): void {
-  const path: (string | number)[] = [];
-  const walk = (v: unknown, depth: number): void => {
-    if (depth > MAX_DEPTH) throw new SourceParseError(`nesting deeper than ${MAX_DEPTH} levels`, ...lineCol(path));
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const x = v[i];
-        if (x && typeof x === 'object') {
-          path.push(i);
-          walk(x, depth + 1);
-          path.pop();
-        }
-      }
-    } else if (v && typeof v === 'object') {
-      for (const k in v) {
-        const x = (v as Record<string, unknown>)[k];
-        if (x && typeof x === 'object') {
-          path.push(k);
-          walk(x, depth + 1);
-          path.pop();
-        }
-      }
-    }
-  };
-  walk(value, 0);
 }
 
 function transformsOf(root: Record<string, unknown>): string[] {

@@ -100,4 +100,19 @@ describe('JsonPositions', () => {
     expect(small.lineCol(['a', 'b'])).toEqual([2, 8]);
     expect(p.lineCol(['Resources', 'R2500'])).toEqual([line('"R2500"'), 3]);
   });
+
+  it('finds the first container nested deeper than a limit while scanning (the root is depth 0)', () => {
+    const text = '{\n  "a": {\n    "b": [1, {"c": []}]\n  }\n}';
+    expect(new JsonPositions(text, 4).tooDeep()).toBeUndefined();
+    expect(new JsonPositions(text, 3).tooDeep()).toEqual([3, 20]);
+    expect(new JsonPositions(text, 2).tooDeep()).toEqual([3, 14]);
+    expect(new JsonPositions(text, 1).tooDeep()).toEqual([3, 10]);
+    expect(new JsonPositions(text).tooDeep()).toBeUndefined();
+    // Strings that look like brackets do not count.
+    expect(new JsonPositions('{"a": "[[[[", "b": {}}', 1).tooDeep()).toBeUndefined();
+    // Positions still work after the depth check built the tape.
+    const p = new JsonPositions(text, 1);
+    p.tooDeep();
+    expect(p.lineCol(['a', 'b'])).toEqual([3, 5]);
+  });
 });

@@ -49,8 +49,23 @@ export class JsonPositions {
   private readonly lastNodes: number[] = [0];
   /** The last object searched in place. */
   private lastSearched = -1;
+  /** Where a container first opened deeper than `depthLimit` (-1: nowhere), found while building the tape. */
+  private beyond = -1;
 
-  constructor(private readonly text: string) {}
+  /** `depthLimit`: the nesting depth `tooDeep` reports beyond (containers inside the root are at depth 1). */
+  constructor(
+    private readonly text: string,
+    private readonly depthLimit = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /**
+   * 1-based [line, column] of a container nested deeper than the limit, or undefined. Builds the tape: callers that
+   * reject deep documents before walking them recursively learn it from the scan they need anyway for positions.
+   */
+  tooDeep(): [number, number] | undefined {
+    this.tape ??= this.build();
+    return this.beyond < 0 ? undefined : this.toLineCol(this.beyond);
+  }
 
   /**
    * 1-based [line, column] of the node at `path`: a member's key, an item's value; the nearest existing ancestor
@@ -220,6 +235,7 @@ export class JsonPositions {
         const v = c;
         if (v === OPEN_BRACE || v === OPEN_BRACKET) {
           depth++;
+          if (depth > this.depthLimit && this.beyond < 0) this.beyond = i;
           open[depth] = child;
           last[depth] = -1;
           isObject[depth] = v === OPEN_BRACE;
