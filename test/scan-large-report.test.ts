@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,4 +40,22 @@ describe('steward scan: a large json report', () => {
     // Nothing but the report is left beside it.
     expect(readdirSync(dir).sort()).toEqual(['baseline.json', 'corpus', 'early.json', 'late.json']);
   }, 120_000);
+
+  it('is the same when findings of two plans point at one .tf file (printed the ordinary way then)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steward-two-plans-'));
+    const fixtures = join(repo, 'src', 'posture', 'sources', 'terraform', '__fixtures__', 'comments');
+    cpSync(fixtures, join(dir, 'stack'), { recursive: true });
+    // A second plan of the same configuration (dev and prod, say): its resources are declared by the same blocks.
+    cpSync(join(fixtures, 'plan.json'), join(dir, 'stack', 'plan-prod.json'));
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(baseline, JSON.stringify({ version: 1, createdAt: '2026-01-01T00:00:00Z', entries: [] }));
+    const early = join(dir, 'early.json');
+    const late = join(dir, 'late.json');
+    const a = steward(['scan', join(dir, 'stack'), '--format', 'json', '-o', early]);
+    const b = steward(['scan', join(dir, 'stack'), '--format', 'json', '-o', late, '--baseline', baseline]);
+    expect([a.code, b.code]).toEqual([1, 1]);
+    const report = JSON.parse(readFileSync(early, 'utf8')) as { findings: { resource: { file: string | null } }[] };
+    expect(new Set(report.findings.map((f) => (f.resource.file ?? '').replace(/.*stack\//, '')))).toContain('main.tf');
+    expect(stable(early)).toBe(stable(late));
+  }, 60_000);
 });

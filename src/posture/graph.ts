@@ -115,12 +115,12 @@ export class ResourceGraph {
 
   /** A resource by logical id in the same template as `from`. */
   get(from: Resource | string, id: string): Resource | undefined {
-    return this.scopes.get(this.fileOf(from))?.byId.get(id);
+    return this.scopes.get(this.templateFile(from))?.byId.get(id);
   }
 
   /** Resources in the same template that reference `target`. */
   referencing(target: Resource, type?: string): Resource[] {
-    const list = this.scopes.get(this.fileOf(target))?.reverse.get(target.id) ?? [];
+    const list = this.scopes.get(this.templateFile(target))?.reverse.get(target.id) ?? [];
     return type ? list.filter((r) => r.type === type) : list;
   }
 
@@ -135,8 +135,12 @@ export class ResourceGraph {
     return this.templateOfResource.get(r) ?? this.templateOfResource.get(Object.getPrototypeOf(r) as Resource);
   }
 
-  /** The template file a resource (or a file name) belongs to, without computing source positions. */
-  protected fileOf(from: Resource | string): string {
+  /**
+   * The template file a resource (or a file name) belongs to, without computing source positions. Rules that tell
+   * templates apart use this, not `position.file`: a Terraform resource is reported at its `.tf` block, but its
+   * template is the plan.
+   */
+  templateFile(from: Resource | string): string {
     if (typeof from === 'string') return from;
     return this.templateOf(from)?.file ?? from.position.file;
   }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import type { Template } from '../graph.js';
 import { SourceParseError } from './cloudformation.js';
+import { MAPPINGS } from './terraform/mappings.js';
 import { normalise } from './terraform/normalise.js';
 import { Plan } from './terraform/plan.js';
 import { lineColumnAt } from './terraform/positions.js';
@@ -46,9 +47,17 @@ export function parseTerraformPlan(text: string, file: string, opts: TerraformPl
   if (!isRec(root.planned_values) && !Array.isArray(root.resource_changes)) return undefined;
   try {
     const plan = new Plan(root, body);
-    const resources = normalise(plan, file);
-    const location = resources.length ? planLocation(text, file, opts.path) : undefined;
-    if (location) attachSuppressionComments(resources, plan, new TfDeclarations(location, file, root.configuration));
+    const location = planLocation(text, file, opts.path);
+    const config = location ? new TfDeclarations(location, file, root.configuration) : undefined;
+    // A resource whose block is found in the `.tf` files beside the plan is reported there (the template is still
+    // the plan: rules tell templates apart with ResourceGraph.templateFile); else at the line the plan names it.
+    const declared = (address: string) => {
+      const r = plan.get(address);
+      const d = r && config?.of(r);
+      return d && { file: d.file, line: d.line, column: d.column };
+    };
+    const resources = normalise(plan, file, MAPPINGS, config && declared);
+    if (config && resources.length) attachSuppressionComments(resources, plan, config);
     return { file, format: 'terraform-plan', parameters: {}, conditions: {}, mappings: {}, resources };
   } catch (e) {
     // The plan's shape is checked field by field; anything left is a plan too strange to read, not a crash.

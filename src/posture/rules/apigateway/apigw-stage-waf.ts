@@ -26,7 +26,11 @@ export const apigwStageWaf: ResourceRule = {
   evaluate(stage, ctx) {
     const assoc = ctx.graph
       .ofType('AWS::WAFv2::WebACLAssociation')
-      .filter((a) => a.position.file === stage.position.file && collectRefs(a.properties.ResourceArn).has(stage.id));
+      .filter(
+        (a) =>
+          ctx.graph.templateFile(a) === ctx.graph.templateFile(stage) &&
+          collectRefs(a.properties.ResourceArn).has(stage.id),
+      );
     return assoc.length
       ? pass(`Stage ${stage.id} is associated with a WAF web ACL (${assoc[0]!.id}).`)
       : fail(`Stage ${stage.id} has no WAF web ACL association.`);

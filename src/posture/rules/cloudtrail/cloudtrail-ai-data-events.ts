@@ -48,11 +48,12 @@ export const cloudtrailAiDataEvents: GraphRule = {
     const aiBuckets = ctx.graph
       .ofType('AWS::S3::Bucket')
       .filter((b) => ctx.graph.referencing(b).some((r) => isAiType(r.type)));
+    const fileOf = (r: Resource) => ctx.graph.templateFile(r);
     const byFile = new Map<string, Resource[]>();
     for (const b of aiBuckets) {
-      const list = byFile.get(b.position.file);
+      const list = byFile.get(fileOf(b));
       if (list) list.push(b);
-      else byFile.set(b.position.file, [b]);
+      else byFile.set(fileOf(b), [b]);
     }
     return trails.map((trail): Verdict & { resource: Resource } => {
       const c = dataEventCoverage(trail);
@@ -61,7 +62,7 @@ export const cloudtrailAiDataEvents: GraphRule = {
       if (!anyS3) problems.push('no S3 object data events');
       else if (!c.allS3) {
         if (!c.s3Literal) {
-          const missed = missedBuckets(aiBuckets, byFile, trail.position.file, c.s3BucketIds);
+          const missed = missedBuckets(aiBuckets, byFile, fileOf(trail), c.s3BucketIds, fileOf);
           if (missed) problems.push(`no S3 object data events for ${missed}`);
         }
       }
@@ -82,7 +83,13 @@ export const cloudtrailAiDataEvents: GraphRule = {
  * an id list for the message. Linear in the trail's own template, not in the whole scan, so judging one trail per
  * template over thousands of templates stays fast.
  */
-function missedBuckets(all: Resource[], byFile: Map<string, Resource[]>, file: string, named: Set<string>): string {
+function missedBuckets(
+  all: Resource[],
+  byFile: Map<string, Resource[]>,
+  file: string,
+  named: Set<string>,
+  fileOf: (r: Resource) => string,
+): string {
   const own = byFile.get(file) ?? [];
   const missedOwn = own.filter((b) => !named.has(b.id));
   const others = all.length - own.length;
@@ -92,7 +99,7 @@ function missedBuckets(all: Resource[], byFile: Map<string, Resource[]>, file: s
   for (const b of missedOwn) if (shown.length < 3 && !shown.includes(b.id)) shown.push(b.id);
   for (let i = 0; i < all.length && shown.length < 3; i++) {
     const b = all[i]!;
-    if (b.position.file !== file && !shown.includes(b.id)) shown.push(b.id);
+    if (fileOf(b) !== file && !shown.includes(b.id)) shown.push(b.id);
   }
   return total > shown.length ? `${shown.join(', ')} and ${total - shown.length} more` : shown.join(', ');
 }

@@ -47,14 +47,15 @@ export const cloudwatchAiAlarms: GraphRule = {
     const referenced = new Set<string>();
     const literals = new Set<string>();
     for (const a of alarms) {
-      for (const id of collectRefs(a.properties)) referenced.add(`${a.position.file}\u0000${id}`);
+      for (const id of collectRefs(a.properties)) referenced.add(`${ctx.graph.templateFile(a)}\u0000${id}`);
       for (const v of literalDimensions(a)) literals.add(v);
     }
     const out: (Verdict & { resource: Resource })[] = [];
     for (const ep of ctx.graph.ofType('AWS::SageMaker::Endpoint')) {
       const name = ctx.value(ep, ['EndpointName']);
       const watched =
-        referenced.has(`${ep.position.file}\u0000${ep.id}`) || (typeof name === 'string' && literals.has(name));
+        referenced.has(`${ctx.graph.templateFile(ep)}\u0000${ep.id}`) ||
+        (typeof name === 'string' && literals.has(name));
       out.push(
         watched
           ? { status: 'pass', message: `Endpoint ${ep.id} has a CloudWatch alarm.`, resource: ep }

@@ -37,7 +37,7 @@ export function serviceSuffix(pattern: string): string | undefined {
 /** Endpoints in the scan that serve `vpc`: same-template `Ref`s to it, or a VpcId the scan cannot resolve. */
 export function endpointsOf(graph: ResourceGraph, vpc: Resource): Resource[] {
   const index = endpointIndex(graph);
-  return [...(index.byVpc.get(`${vpc.position.file}\u0000${vpc.id}`) ?? []), ...index.unresolved];
+  return [...(index.byVpc.get(`${graph.templateFile(vpc)}\u0000${vpc.id}`) ?? []), ...index.unresolved];
 }
 
 interface EndpointIndex {
@@ -56,7 +56,7 @@ function endpointIndex(graph: ResourceGraph): EndpointIndex {
   for (const ep of graph.ofType('AWS::EC2::VPCEndpoint')) {
     const target = refTarget(ep.properties.VpcId);
     if (target && graph.get(ep, target)) {
-      const key = `${ep.position.file}\u0000${target}`;
+      const key = `${graph.templateFile(ep)}\u0000${target}`;
       const list = index.byVpc.get(key);
       if (list) list.push(ep);
       else index.byVpc.set(key, [ep]);

@@ -10,7 +10,7 @@ const AGENT_SERVICES = ['bedrock.amazonaws.com', 'bedrock-agentcore.amazonaws.co
 function toolRoleIds(ctx: RuleContext, role: Resource): Set<string> {
   const ids = new Set<string>();
   for (const agent of ctx.graph.ofType('AWS::Bedrock::Agent')) {
-    if (agent.position.file !== role.position.file) continue;
+    if (ctx.graph.templateFile(agent) !== ctx.graph.templateFile(role)) continue;
     for (const group of asArray(agent.properties.ActionGroups)) {
       const executor = (group as { ActionGroupExecutor?: { Lambda?: unknown } } | undefined)?.ActionGroupExecutor;
       const fnId = refTarget(executor?.Lambda);

@@ -72,7 +72,8 @@ export const shieldAdvancedPublicEndpoints: GraphRule = {
       if (policy)
         return { status: 'pass', message: `${e.id} is covered by Firewall Manager policy ${policy.id}.`, resource: e };
       const p = protections.find(
-        (x) => x.position.file === e.position.file && collectRefs(x.properties.ResourceArn).has(e.id),
+        (x) =>
+          ctx.graph.templateFile(x) === ctx.graph.templateFile(e) && collectRefs(x.properties.ResourceArn).has(e.id),
       );
       return p
         ? { status: 'pass', message: `${e.id} is protected by Shield Advanced (${p.id}).`, resource: e }

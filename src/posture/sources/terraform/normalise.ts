@@ -23,7 +23,15 @@ interface Draft {
  * (`sourceType` keeps the Terraform type for reports); resources Terraform splits out of a parent are folded into it;
  * everything else is kept under its Terraform type with its planned values, which no rule matches.
  */
-export function normalise(plan: Plan, file: string, mappings: ReadonlyMap<string, TfMapping> = MAPPINGS): Resource[] {
+/** Where a resource address is declared, when known better than the plan's line (the `.tf` block). */
+export type Locate = (address: string) => SourcePosition | undefined;
+
+export function normalise(
+  plan: Plan,
+  file: string,
+  mappings: ReadonlyMap<string, TfMapping> = MAPPINGS,
+  locate?: Locate,
+): Resource[] {
   const drafts = new Map<string, Draft>();
   const pending: { child: TfResource; contributions: Contribution[] }[] = [];
   for (const r of plan.resources) {
@@ -59,7 +67,7 @@ export function normalise(plan: Plan, file: string, mappings: ReadonlyMap<string
       if (t !== r.address && present.has(t)) refs.add(t);
     }
     const dependsOn = [...new Set(r.dependsOn.map(canonical))].filter((a) => a !== r.address && present.has(a));
-    out.push(toResource(d, props, [...refs], dependsOn, plan, file));
+    out.push(toResource(d, props, [...refs], dependsOn, plan, file, locate));
   }
   return out;
 }
@@ -103,9 +111,10 @@ function toResource(
   dependsOn: string[],
   plan: Plan,
   file: string,
+  locate: Locate | undefined,
 ): Resource {
   const { r } = d;
-  const at = (address: string): SourcePosition => ({ file, ...plan.position(address) });
+  const at = (address: string): SourcePosition => locate?.(address) ?? { file, ...plan.position(address) };
   const position = at(r.address);
   const terraform: Rec = {
     address: r.address,

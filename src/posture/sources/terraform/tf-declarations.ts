@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { parseTraversal, splitModule } from './address.js';
+import type { TfResource } from './plan.js';
 import { isRec, rec, str } from './records.js';
 import { resourceBlocks } from './tf-blocks.js';
 import { type SuppressionComment, suppressionsIn } from './tf-comments.js';
@@ -7,10 +9,13 @@ import { type SuppressionComment, suppressionsIn } from './tf-comments.js';
 /** A `.tf` file larger than this is not read for comments (a plan's own size limit is checked by the scanner). */
 const MAX_TF_BYTES = 20 * 1024 * 1024;
 
-/** The `.tf` file declaring a resource block, and the suppression comments that go with the block. */
+/** The `.tf` file declaring a resource block, where, and the suppression comments that go with the block. */
 export interface Declaration {
   /** The `.tf` file as reports show it (beside the plan's display path). */
   file: string;
+  /** 1-based line and column of the block's `resource` keyword. */
+  line: number;
+  column: number;
   suppressions: SuppressionComment[];
 }
 
@@ -48,6 +53,12 @@ export class TfDeclarations {
     }
   }
 
+  /** The block declaring a resource of the plan (every `count` / `for_each` instance shares its block). */
+  of(r: TfResource): Declaration | undefined {
+    const steps = r.module ? parseTraversal(r.module) : undefined;
+    return this.find(steps ? splitModule(steps).callPath : '', r.type, r.name);
+  }
+
   /** The block declaring a managed resource of module `callPath` (`app/store`, '' for the root). */
   find(callPath: string, type: string, name: string): Declaration | undefined {
     const dir = this.dirs.get(callPath);
@@ -66,7 +77,12 @@ export class TfDeclarations {
       for (const b of resourceBlocks(text)) {
         const key = `${b.type}\u0000${b.name}`;
         if (found.has(key)) continue; // Terraform rejects duplicates; the first one stands
-        found.set(key, { file: shown, suppressions: b.comments.flatMap(suppressionsIn) });
+        found.set(key, {
+          file: shown,
+          line: b.line,
+          column: b.column,
+          suppressions: b.comments.flatMap(suppressionsIn),
+        });
       }
     }
     return found;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanPaths } from '../../engine.js';
+import { ResourceGraph } from '../../graph.js';
 import { allRules } from '../../rules/index.js';
 import { parseTerraformPlan } from '../terraform-plan.js';
 import { fixturePath, fixtureText } from './test-fixtures.js';
@@ -94,8 +95,24 @@ describe('Terraform suppression comments', () => {
     expect(raw.message).toContain(
       `[${planDir}/main.tf:12: steward suppression of s3-bucket-kms-encryption has no reason, so it is not applied]`,
     );
-    // Findings still point at the plan: graph rules tell templates apart by the file a resource is in.
-    expect(new Set(findings.map((f) => f.resource.file))).toEqual(new Set([`${planDir}/plan.json`]));
+    // Findings point at the `.tf` block that declares the resource (every instance of a count/for_each at its
+    // block), beside the plan and in local modules.
+    expect(new Set(findings.map((f) => f.resource.file))).toEqual(
+      new Set([`${planDir}/main.tf`, `${planDir}/modules/store/main.tf`, `${planDir}/modules/inner/main.tf`]),
+    );
+    expect([raw.resource.line, raw.resource.column]).toEqual([9, 1]);
+    const logs = findings.filter((f) => f.resource.id.startsWith('aws_s3_bucket.logs['));
+    expect(new Set(logs.map((f) => `${f.resource.file}:${f.resource.line}`))).toEqual(
+      new Set([`${planDir}/main.tf:4`]),
+    );
+  });
+
+  it('keeps the plan as the template of every resource, wherever its block is', () => {
+    const t = parseTerraformPlan(fixtureText(PLAN), 'comments/plan.json', { path: fixturePath(PLAN) })!;
+    const g = new ResourceGraph();
+    g.add(t);
+    expect(new Set(t.resources.map((r) => r.position.file)).size).toBe(3);
+    expect(new Set(t.resources.map((r) => g.templateFile(r)))).toEqual(new Set(['comments/plan.json']));
   });
 
   describe('when the .tf files cannot be read', () => {

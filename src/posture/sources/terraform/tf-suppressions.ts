@@ -1,6 +1,5 @@
 import type { Resource } from '../../graph.js';
-import { parseTraversal, splitModule } from './address.js';
-import type { Plan, TfResource } from './plan.js';
+import type { Plan } from './plan.js';
 import { isRec, setKey, strings } from './records.js';
 import type { TfDeclarations } from './tf-declarations.js';
 
@@ -16,11 +15,6 @@ export interface TerraformSuppression {
   source: string;
 }
 
-const callPathOf = (r: TfResource): string => {
-  const steps = r.module ? parseTraversal(r.module) : undefined;
-  return steps ? splitModule(steps).callPath : '';
-};
-
 /**
  * Put the suppression comments of each resource's `.tf` block on the resource. Every `count` / `for_each` instance
  * shares its block's comments; a resource folded into another (a bucket's `aws_s3_bucket_versioning`) brings its
@@ -33,7 +27,7 @@ export function attachSuppressionComments(resources: readonly Resource[], plan: 
     const found: TerraformSuppression[] = [];
     for (const address of [resource.id, ...strings(terraform.mergedFrom)]) {
       const r = plan.get(address);
-      const declared = r && config.find(callPathOf(r), r.type, r.name);
+      const declared = r && config.of(r);
       if (!declared) continue;
       for (const s of declared.suppressions) {
         found.push({ tool: s.tool, rule: s.rule, reason: s.reason, source: `${declared.file}:${s.line}` });
