@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { bundledCatalog, type Catalog } from '../../catalog/catalog.js';
 import { WorkloadProfileSchema } from '../../catalog/workload-profile.js';
@@ -193,6 +193,8 @@ interface PrintedScan {
   streamed?: Iterable<Buffer>;
   rollup: RollupBuilder;
   summary: SummaryBuilder;
+  /** Remove the printed text's scratch file, if any: once the report is written. */
+  dispose(): void;
 }
 
 /**
@@ -206,8 +208,9 @@ async function scanPrinting(
   options: ScanOptions,
   includePassed: boolean,
   catalog: Catalog,
+  scratchDir: string | undefined,
 ): Promise<PrintedScan> {
-  const printed = new PrerenderedFindings();
+  const printed = new PrerenderedFindings({ scratchDir });
   const rollup = new RollupBuilder(catalog);
   const summary = new SummaryBuilder();
   const result = await scan(paths, {
@@ -221,11 +224,13 @@ async function scanPrinting(
       }
     },
   });
+  const dispose = () => printed.dispose();
   const streamed = printed.chunks();
-  if (streamed) return { result, findings: [], streamed, rollup, summary };
+  if (streamed) return { result, findings: [], streamed, rollup, summary, dispose };
+  dispose();
   const again = await scan(paths, options);
   const keep = (f: Finding) => includePassed || f.status !== 'pass';
-  return { result: again, findings: again.findings.filter(keep), rollup, summary };
+  return { result: again, findings: again.findings.filter(keep), rollup, summary, dispose };
 }
 
 export function registerScan(program: Command): void {
@@ -266,7 +271,14 @@ export function registerScan(program: Command): void {
       // A large json report is printed while the scan runs; a baseline changes findings after it, so not then.
       const printed =
         flags.format === 'json' && !flags.baseline
-          ? await scanPrinting(paths, options, !!flags.includePassed, catalog)
+          ? await scanPrinting(
+              paths,
+              options,
+              !!flags.includePassed,
+              catalog,
+              // The scratch file for a report larger than memory goes beside the report.
+              flags.output && flags.output !== '-' ? dirname(resolve(flags.output)) : undefined,
+            )
           : undefined;
       const result = printed?.result ?? (await scan(paths, options));
       endProgress();
@@ -302,7 +314,7 @@ export function registerScan(program: Command): void {
         await writeJsonReport(assessment, { ...ctx, rollup: printed.rollup.finish() }, flags.output, {
           chunks: printed.streamed,
           summary,
-        });
+        }).finally(() => printed.dispose());
         open = summary.verdict === 'fail';
       } else if (flags.format === 'json' && findings.length > STREAM_JSON_ABOVE)
         await writeJsonReport(assessment, ctx, flags.output);

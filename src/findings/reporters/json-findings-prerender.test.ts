@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanPaths } from '../../posture/engine.js';
@@ -9,8 +11,12 @@ import { renderFindings } from './rendered-findings.js';
 const INDENT = '    ';
 const ALL = { indent: INDENT, includePassed: true };
 /** A printer fed batches of findings, printed as a scan's threads print them. */
-function printer(batches: readonly (readonly Finding[])[], spec = ALL): PrerenderedFindings {
-  const p = new PrerenderedFindings();
+function printer(
+  batches: readonly (readonly Finding[])[],
+  spec = ALL,
+  opts?: ConstructorParameters<typeof PrerenderedFindings>[0],
+): PrerenderedFindings {
+  const p = new PrerenderedFindings(opts);
   for (const b of batches) p.add(renderFindings(b, spec));
   return p;
 }
@@ -117,5 +123,30 @@ describe('findings printed while the scan runs', () => {
     const chunks = copies(printer([findings]).chunks()!);
     for (const c of chunks) expect(Buffer.from(c.toString('utf8')).equals(c)).toBe(true);
     expect(Buffer.concat(chunks).equals(printedSorted(findings))).toBe(true);
+  });
+
+  it('keeps text beyond its memory budget in a scratch file, removed from its folder at once, with the same result', () => {
+    const { arrival, findings } = scanned();
+    const dir = mkdtempSync(join(tmpdir(), 'steward-spill-'));
+    for (const memoryBytes of [0, 20_000]) {
+      const p = printer(arrival, ALL, { memoryBytes, scratchDir: dir });
+      expect(p.spilled).toBeGreaterThan(0);
+      if (memoryBytes > 0) expect(p.spilled).toBeLessThan(arrival.filter((b) => b.length > 0).length);
+      // Nothing is left in the folder, even while the scratch file is in use.
+      expect(readdirSync(dir)).toEqual([]);
+      expect(collect(p.chunks()!).equals(printedSorted(findings))).toBe(true);
+      p.dispose();
+    }
+    expect(printer(arrival).spilled).toBe(0);
+  });
+
+  it('keeps text in memory when the scratch file cannot be made', () => {
+    const { arrival, findings } = scanned();
+    const file = join(mkdtempSync(join(tmpdir(), 'steward-spill-')), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const p = printer(arrival, ALL, { memoryBytes: 0, scratchDir: file });
+    expect(p.spilled).toBe(0);
+    expect(collect(p.chunks()!).equals(printedSorted(findings))).toBe(true);
+    p.dispose();
   });
 });

@@ -1,5 +1,6 @@
 import { compareText, type Finding, severityRank } from '../finding.js';
 import { pushJsonFinding } from './json-finding-text.js';
+import { TextStore } from './printed-text-store.js';
 import { type RenderedFindings, RUN_STRIDE, SEPARATOR } from './rendered-findings.js';
 
 /** Bytes per chunk of rendered findings. */
@@ -111,11 +112,10 @@ class Bucket {
     return runs;
   }
 
-  /** The text of run `i` (a view, not a copy). */
-  run(i: number, texts: readonly Uint8Array[]): Buffer {
+  /** The text of run `i`. */
+  run(i: number, store: TextStore): Buffer {
     const r = this.ranges;
-    const t = texts[r[3 * i]!]!;
-    return Buffer.from(t.buffer, t.byteOffset + r[3 * i + 1]!, r[3 * i + 2]! - r[3 * i + 1]!);
+    return store.slice(r[3 * i]!, r[3 * i + 1]!, r[3 * i + 2]!);
   }
 }
 
@@ -128,20 +128,29 @@ class Bucket {
  * id: each (severity, rule) gets its own text, in runs of one file's findings, put in file order at the end if they
  * arrived out of it. The text is byte for byte what printing the sorted list gives.
  *
- * The text is held in memory, as buffers outside the JavaScript heap: about what the findings took as objects,
- * which nobody keeps now, and no second copy of the report on disk.
+ * The text is held in memory, as buffers outside the JavaScript heap (about what the findings took as objects, which
+ * nobody keeps now), up to a budget; beyond it, in a scratch file (see TextStore), so memory stays bounded however
+ * large the scan.
  */
 export class PrerenderedFindings {
   private readonly buckets = new Map<string, Bucket>();
-  /** The printed batches' text, kept as they came. */
-  private readonly texts: Uint8Array[] = [];
+  /** The printed batches' text, kept as they came (in memory up to a budget, then in a scratch file). */
+  private readonly store: TextStore;
   private seen = 0;
+
+  /**
+   * `memoryBytes`: printed text kept in memory before the rest goes to a scratch file in `scratchDir` (the report's
+   * folder is best; default: the system's temporary folder).
+   */
+  constructor(opts: { memoryBytes?: number; scratchDir?: string } = {}) {
+    this.store = new TextStore(opts.memoryBytes, opts.scratchDir);
+  }
 
   /** A printed batch (see renderFindings). */
   add(r: RenderedFindings): void {
     const runs = r.runs;
     if (runs.length === 0) return;
-    const text = this.texts.push(r.text) - 1;
+    const text = this.store.put(r.text);
     let start = 0;
     for (let i = 0; i < runs.length; i += RUN_STRIDE) {
       const severity = r.strings[runs[i]!]! as Finding['severity'];
@@ -178,11 +187,21 @@ export class PrerenderedFindings {
       if (!r) return undefined;
       runs.set(b, r);
     }
-    const texts = this.texts;
+    const store = this.store;
     return stripFirst(
       (function* () {
-        for (const b of order) for (const i of runs.get(b)!) yield b.run(i, texts);
+        for (const b of order) for (const i of runs.get(b)!) yield b.run(i, store);
       })(),
     );
+  }
+
+  /** Batches whose text went to the scratch file. */
+  get spilled(): number {
+    return this.store.spilled;
+  }
+
+  /** Remove the scratch file, if any (after the report is written). */
+  dispose(): void {
+    this.store.dispose();
   }
 }
