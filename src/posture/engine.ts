@@ -48,14 +48,9 @@ export interface ScanOptions {
    */
   onFindings?: (findings: readonly Finding[]) => void;
   /**
-   * Keep every finding for the result (default true). With false, `findings` in the result is empty and findings
-   * reach the caller only through `onFindings`: a caller that tallies and prints them as they come spares the
-   * memory (and garbage-collector time) of a million findings held until the end.
-   */
-  retainFindings?: boolean;
-  /**
    * Print findings for the json report where they are found (worker threads included) and hand them over printed,
-   * to `onRendered`, instead of to `onFindings`. Implies not retaining them.
+   * to `onRendered`, instead of to `onFindings`. The result's `findings` is empty then: a million findings are not
+   * held until the end.
    */
   render?: RenderSpec;
   onRendered?: (rendered: RenderedFindings) => void;
@@ -129,7 +124,7 @@ class UnitMerger {
 
   private readonly onFindings: ScanOptions['onFindings'];
   private readonly onRendered: ScanOptions['onRendered'];
-  /** Keep findings for the result (not when they are printed as they come, nor when the caller declines). */
+  /** Keep findings for the result (not when they are printed as they come). */
   private readonly retain: boolean;
 
   constructor(
@@ -140,7 +135,7 @@ class UnitMerger {
     this.received = new Uint8Array(total);
     this.onFindings = scanOptions.onFindings;
     this.onRendered = scanOptions.onRendered;
-    this.retain = !scanOptions.render && (scanOptions.retainFindings ?? true);
+    this.retain = !scanOptions.render;
   }
 
   /** A unit's result (once per index; a repeat is ignored). */
